@@ -1,0 +1,3 @@
+import { startApp } from '../../lib/app/start-app.ts';
+
+startApp(document.getElementById('app')!, 'tab');

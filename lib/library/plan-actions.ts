@@ -1,0 +1,58 @@
+/**
+ * What the plan list does: create, rename and delete plans on this device, keeping the plan index
+ * and the plan documents in step. A plan's family name lives in its (shared) document; the index
+ * holds a copy for listing, refreshed whenever the plan is open (see summary-sync.ts).
+ */
+import { createPlan, newId, setMetaField, type Division, type NewChild } from '../plan/index.ts';
+import type { KeyValueArea } from '../platform/key-value-area.ts';
+import { createPlanSession, openPlanSession, type PlanSession } from '../sync/plan-session.ts';
+import { deletePlanData } from '../sync/persistence.ts';
+import { getPlanSummary, putPlanSummary, removePlanSummary } from './plan-index.ts';
+
+export interface NewPlan {
+  familyName: string;
+  children: NewChild[];
+  profileId: string;
+  division: Division;
+}
+
+/** Creates a plan on this device (the caller has validated `input`); resolves to its id once stored. */
+export async function createNewPlan(area: KeyValueArea, input: NewPlan, createdBy: string, today: string): Promise<string> {
+  const id = newId();
+  const session = await createPlanSession(id, (doc) => createPlan(doc, { ...input, createdBy, createdAt: today }));
+  await putPlanSummary(area, {
+    id,
+    familyName: input.familyName.trim(),
+    childNames: input.children.map((c) => c.name.trim()),
+    profileId: input.profileId,
+    division: input.division,
+    createdAt: today,
+  });
+  await session.close();
+  return id;
+}
+
+/**
+ * Renames a plan: in its document (so every member sees it) and in the index. Uses the open
+ * session when there is one, otherwise opens the plan briefly.
+ */
+export async function renamePlan(area: KeyValueArea, planId: string, familyName: string, open?: PlanSession): Promise<void> {
+  const session = open ?? (await openPlanSession(planId));
+  try {
+    setMetaField(session.doc, { field: 'familyName', value: familyName.trim() });
+    await session.persistence.flush();
+  } finally {
+    if (!open) await session.close();
+  }
+  const summary = await getPlanSummary(area, planId);
+  if (summary) await putPlanSummary(area, { ...summary, familyName: familyName.trim() });
+}
+
+/**
+ * Removes a plan and every local byte of it: its database first (pages that have it open are
+ * closed by the browser), then its entry in the list.
+ */
+export async function deletePlan(area: KeyValueArea, planId: string, factory?: IDBFactory): Promise<void> {
+  await deletePlanData(planId, factory);
+  await removePlanSummary(area, planId);
+}

@@ -1,0 +1,54 @@
+/**
+ * The list of plans on this machine: one small summary per plan, kept in extension storage under
+ * `plan/<id>`, apart from the plan documents themselves. One key per plan, so two pages updating
+ * different plans never overwrite each other.
+ */
+import type { Division } from '../plan/types.ts';
+import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
+
+export interface PlanSummary {
+  id: string;
+  familyName: string;
+  childNames: string[];
+  profileId: string;
+  division: Division;
+  /** yyyy-MM-dd the plan was created or joined on this machine. */
+  createdAt: string;
+}
+
+const PREFIX = 'plan/';
+
+/** True when a storage change touches the plan index. */
+export function touchesPlanIndex(changes: AreaChanges): boolean {
+  return Object.keys(changes).some((key) => key.startsWith(PREFIX));
+}
+
+/** Every plan on this machine, by family name. Entries that are not summaries are skipped. */
+export async function listPlans(area: KeyValueArea): Promise<PlanSummary[]> {
+  const all = await area.get(null);
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith(PREFIX) && isSummary(value))
+    .map(([, value]) => value as PlanSummary)
+    .sort((a, b) => a.familyName.localeCompare(b.familyName, 'en-GB') || a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function getPlanSummary(area: KeyValueArea, id: string): Promise<PlanSummary | undefined> {
+  const value = (await area.get([PREFIX + id]))[PREFIX + id];
+  return isSummary(value) ? value : undefined;
+}
+
+/** Adds or replaces a plan's summary. */
+export async function putPlanSummary(area: KeyValueArea, summary: PlanSummary): Promise<void> {
+  await area.set({ [PREFIX + summary.id]: summary });
+}
+
+/** Removes a plan from the list (its document is removed separately). */
+export async function removePlanSummary(area: KeyValueArea, id: string): Promise<void> {
+  await area.remove([PREFIX + id]);
+}
+
+function isSummary(value: unknown): value is PlanSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === 'string' && typeof v.familyName === 'string' && Array.isArray(v.childNames);
+}

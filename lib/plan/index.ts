@@ -1,0 +1,9 @@
+/** The plan document's schema: roots, record types, commands and reads. */
+export * from './roots.ts';
+export * from './types.ts';
+export * from './origin.ts';
+export * from './records.ts';
+export * from './migrations.ts';
+export * from './plan-meta.ts';
+export * from './children.ts';
+export * from './validate-new-plan.ts';

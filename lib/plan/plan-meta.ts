@@ -1,0 +1,88 @@
+/**
+ * Commands and reads for the plan as a whole: creating it (the one place default content is
+ * written, by the creator only) and its short fields.
+ */
+import * as Y from 'yjs';
+import { planRoots } from './roots.ts';
+import { COMMAND_ORIGIN } from './origin.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
+import { createRecord } from './records.ts';
+import { DIVISIONS, PLAN_STATUSES, type Division, type NewChild, type PlanMeta, type PlanStatus } from './types.ts';
+
+export interface CreatePlanArgs {
+  familyName: string;
+  children: NewChild[];
+  profileId: string;
+  division: Division;
+  /** The creator's declared name, as shown in settings. */
+  createdBy: string;
+  /** yyyy-MM-dd. */
+  createdAt: string;
+}
+
+/**
+ * Writes a new plan's starting content into an empty document. Called once, by the member who
+ * creates the plan; never on open (two peers seeding would duplicate content once they sync).
+ */
+export function createPlan(doc: Y.Doc, args: CreatePlanArgs): void {
+  const { meta, children } = planRoots(doc);
+  if (meta.has('schemaVersion')) throw new RangeError('createPlan: the document already holds a plan');
+  doc.transact(() => {
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('familyName', args.familyName.trim());
+    meta.set('address', '');
+    meta.set('status', 'outline' satisfies PlanStatus);
+    meta.set('profileId', args.profileId);
+    meta.set('division', args.division);
+    meta.set('createdAt', args.createdAt);
+    meta.set('createdBy', args.createdBy);
+    children.push(
+      args.children.map((child) =>
+        createRecord({ name: child.name.trim(), dob: child.dob ?? '', edd: child.edd ?? '', school: '', gp: '' }),
+      ),
+    );
+  }, COMMAND_ORIGIN);
+}
+
+/** The plan's short fields, with safe defaults for any a peer has not sent yet. */
+export function readMeta(doc: Y.Doc): PlanMeta {
+  const meta = planRoots(doc).meta;
+  const str = (key: string) => {
+    const value = meta.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  const status = str('status');
+  const division = str('division');
+  const version = meta.get('schemaVersion');
+  return {
+    schemaVersion: typeof version === 'number' ? version : 0,
+    familyName: str('familyName'),
+    address: str('address'),
+    status: (PLAN_STATUSES as readonly string[]).includes(status) ? (status as PlanStatus) : 'outline',
+    profileId: str('profileId'),
+    division: (DIVISIONS as readonly string[]).includes(division) ? (division as Division) : 'england-and-wales',
+    createdAt: str('createdAt'),
+    createdBy: str('createdBy'),
+  };
+}
+
+/** The fields a member edits directly as text. */
+export type EditableMetaField = 'familyName' | 'address';
+
+/** Sets one of the plan's short text fields. */
+export function setMetaField(doc: Y.Doc, args: { field: EditableMetaField; value: string }): void {
+  if (args.field !== 'familyName' && args.field !== 'address') {
+    throw new RangeError(`setMetaField: "${String(args.field)}" is not an editable field`);
+  }
+  doc.transact(() => planRoots(doc).meta.set(args.field, args.value), COMMAND_ORIGIN);
+}
+
+/** Sets the plan's timescale profile and bank-holiday division. */
+export function setPlanRules(doc: Y.Doc, args: { profileId: string; division: Division }): void {
+  if (!DIVISIONS.includes(args.division)) throw new RangeError(`setPlanRules: unknown division "${args.division}"`);
+  doc.transact(() => {
+    const meta = planRoots(doc).meta;
+    meta.set('profileId', args.profileId);
+    meta.set('division', args.division);
+  }, COMMAND_ORIGIN);
+}

@@ -1,0 +1,62 @@
+/**
+ * Checks what a member typed to create a plan. Returns problems for the form to show beside each
+ * field; never throws. A child needs a name and either a date of birth (not in the future) or an
+ * expected date of delivery (not long past, not more than ten months ahead).
+ */
+import { addMonths, format, isValid, parseISO } from 'date-fns';
+import type { NewChild } from './types.ts';
+
+export interface FieldProblem {
+  /** 'familyName', 'profileId', or `children.<index>.<name|dob|edd>`. */
+  field: string;
+  message: string;
+}
+
+export interface NewPlanInput {
+  familyName: string;
+  children: NewChild[];
+  profileId: string;
+}
+
+/** A pregnancy lasts about nine months: an expected date of delivery further ahead is a typing slip. */
+const MAX_MONTHS_TO_EDD = 10;
+
+export function validateNewPlan(input: NewPlanInput, today: string, knownProfiles: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.familyName.trim() === '') problems.push({ field: 'familyName', message: 'Enter the family name.' });
+  if (!knownProfiles.includes(input.profileId)) {
+    problems.push({ field: 'profileId', message: 'Choose the timescales your safeguarding partnership uses.' });
+  }
+  if (input.children.length === 0) problems.push({ field: 'children', message: 'Add at least one child.' });
+  input.children.forEach((child, i) => problems.push(...validateChild(child, i, today)));
+  return problems;
+}
+
+function validateChild(child: NewChild, index: number, today: string): FieldProblem[] {
+  const at = (name: string) => `children.${index}.${name}`;
+  const who = `child ${index + 1}`;
+  const problems: FieldProblem[] = [];
+  if (child.name.trim() === '') problems.push({ field: at('name'), message: `Enter the name of ${who} (a first name or "Unborn baby" is fine).` });
+  const dob = child.dob ?? '';
+  const edd = child.edd ?? '';
+  if (dob === '' && edd === '') {
+    problems.push({ field: at('dob'), message: `Enter a date of birth for ${who}, or an expected date of delivery if the baby is not born yet.` });
+  } else if (dob !== '' && edd !== '') {
+    problems.push({ field: at('edd'), message: `Give either a date of birth or an expected date of delivery for ${who}, not both.` });
+  } else if (dob !== '') {
+    if (!isIsoDate(dob)) problems.push({ field: at('dob'), message: `The date of birth for ${who} is not a real date.` });
+    else if (dob > today) problems.push({ field: at('dob'), message: `The date of birth for ${who} is in the future. For an unborn baby, use the expected date of delivery.` });
+  } else if (!isIsoDate(edd)) {
+    problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is not a real date.` });
+  } else if (edd > format(addMonths(parseISO(today), MAX_MONTHS_TO_EDD), 'yyyy-MM-dd')) {
+    problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is more than ${MAX_MONTHS_TO_EDD} months away. Check the year.` });
+  }
+  return problems;
+}
+
+/** True for a real calendar date written yyyy-MM-dd. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = parseISO(value);
+  return isValid(date) && format(date, 'yyyy-MM-dd') === value;
+}

@@ -1,0 +1,32 @@
+/** Where the member is in the app, kept in the URL's hash so "open in a tab" and reloads land in the same place. */
+
+export type Route =
+  | { view: 'library' }
+  | { view: 'new-plan' }
+  | { view: 'settings' }
+  | { view: 'plan'; planId: string; section: string };
+
+/** Parses `#/plan/<id>/<section>` and friends; anything unknown is the library. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'new') return { view: 'new-plan' };
+  if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'plan' && parts[1] && /^[0-9a-f]{32}$/.test(parts[1])) {
+    return { view: 'plan', planId: parts[1], section: parts[2] ?? '' };
+  }
+  return { view: 'library' };
+}
+
+/** The hash for a route (the inverse of parseRoute). */
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'library':
+      return '#/';
+    case 'new-plan':
+      return '#/new';
+    case 'settings':
+      return '#/settings';
+    case 'plan':
+      return `#/plan/${route.planId}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Keeps copies of one plan open in several pages of this browser (the side panel and a tab) live
+ * with each other over a BroadcastChannel. Pages of one extension share an origin, so the channel
+ * never leaves this browser profile; peers on other machines are y-webrtc's job.
+ *
+ * Protocol: a page that opens says `hello` with its state vector; every other page answers with
+ * the updates the newcomer lacks and its own state vector (`welcome`), which the newcomer answers
+ * likewise. After that, every local update is broadcast as it happens.
+ */
+import * as Y from 'yjs';
+
+type Message =
+  | { kind: 'hello'; from: string; stateVector: Uint8Array }
+  | { kind: 'welcome'; from: string; to: string; stateVector: Uint8Array; update: Uint8Array }
+  | { kind: 'catch-up'; to: string; update: Uint8Array }
+  | { kind: 'update'; from: string; update: Uint8Array };
+
+export interface LocalChannel {
+  destroy(): void;
+}
+
+export function connectLocalChannel(
+  doc: Y.Doc,
+  channelName: string,
+  createChannel: (name: string) => BroadcastChannel = (name) => new BroadcastChannel(name),
+): LocalChannel {
+  const channel = createChannel(channelName);
+  const self = `${doc.clientID}-${Math.random().toString(36).slice(2)}`;
+  const origin = { source: 'local-channel', channelName };
+
+  const apply = (update: unknown) => {
+    if (!(update instanceof Uint8Array) || update.length === 0) return;
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } catch {
+      // A malformed update from another page of ours is a bug there; this copy stays as it was.
+    }
+  };
+
+  const onMessage = (event: MessageEvent<Message>) => {
+    const message = event.data;
+    if (typeof message !== 'object' || message === null) return;
+    switch (message.kind) {
+      case 'hello':
+        if (message.from === self || !(message.stateVector instanceof Uint8Array)) return;
+        channel.postMessage({
+          kind: 'welcome',
+          from: self,
+          to: message.from,
+          stateVector: Y.encodeStateVector(doc),
+          update: Y.encodeStateAsUpdate(doc, message.stateVector),
+        } satisfies Message);
+        return;
+      case 'welcome':
+        if (message.to !== self || !(message.stateVector instanceof Uint8Array)) return;
+        apply(message.update);
+        channel.postMessage({ kind: 'catch-up', to: message.from, update: Y.encodeStateAsUpdate(doc, message.stateVector) } satisfies Message);
+        return;
+      case 'catch-up':
+        if (message.to === self) apply(message.update);
+        return;
+      case 'update':
+        if (message.from !== self) apply(message.update);
+        return;
+    }
+  };
+
+  const onUpdate = (update: Uint8Array, updateOrigin: unknown) => {
+    if (updateOrigin !== origin) channel.postMessage({ kind: 'update', from: self, update } satisfies Message);
+  };
+
+  channel.addEventListener('message', onMessage);
+  doc.on('update', onUpdate);
+  channel.postMessage({ kind: 'hello', from: self, stateVector: Y.encodeStateVector(doc) } satisfies Message);
+
+  return {
+    destroy() {
+      doc.off('update', onUpdate);
+      channel.removeEventListener('message', onMessage);
+      channel.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Launching Debian's Chromium with the built extension. Playwright cannot download its own browser
+ * here, so we drive /usr/bin/chromium (or CHROMIUM_PATH) through a persistent context: extensions
+ * load only in one, and a profile directory that outlives the browser lets a test restart it.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+/** Fixed by the manifest `key` in wxt.config.ts. */
+export const EXTENSION_ID = 'jafnfkelchlicceondmlpojppioadolc';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  /** Opens an extension page (e.g. 'sidepanel.html#/') in a new tab. */
+  openPage(pathAndHash: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function newProfileDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'cgp-profile-'));
+}
+
+export async function launchExtension(profileDir?: string): Promise<ExtensionBrowser> {
+  const dir = profileDir ?? (await newProfileDir());
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false, // --headless=new below: the old headless mode cannot load extensions
+    viewport: { width: 400, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--allow-loopback-in-peer-connection',
+      '--lang=en-GB',
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir: dir,
+    async openPage(pathAndHash) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pathAndHash}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,33 @@
+/** Page object: an open plan. */
+import { expect, type Page } from '@playwright/test';
+
+export class PlanPage {
+  constructor(readonly page: Page) {}
+
+  async expectOpen(familyName: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name: `${familyName} family` })).toBeVisible();
+  }
+
+  get saveStatus() {
+    return this.page.locator('.save-status');
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('Saved on this device');
+  }
+
+  /** The editable area of a rich-text field, by its visible label. */
+  richText(label: string) {
+    return this.page.getByRole('textbox', { name: label });
+  }
+
+  dangerStatement() {
+    return this.richText('What we are worried will happen to the children if nothing changes');
+  }
+
+  planId(): string {
+    const match = /#\/plan\/([0-9a-f]{32})/.exec(this.page.url());
+    if (!match) throw new Error(`not on a plan page: ${this.page.url()}`);
+    return match[1]!;
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash, type Route } from '../../../lib/state/route.ts';
+
+const ID = '0123456789abcdef0123456789abcdef';
+
+describe('parseRoute', () => {
+  it.each<[string, Route]>([
+    ['', { view: 'library' }],
+    ['#/', { view: 'library' }],
+    ['#/new', { view: 'new-plan' }],
+    ['#/settings', { view: 'settings' }],
+    [`#/plan/${ID}`, { view: 'plan', planId: ID, section: '' }],
+    [`#/plan/${ID}/framework`, { view: 'plan', planId: ID, section: 'framework' }],
+    ['#/plan/not-an-id', { view: 'library' }],
+    ['#/something-else', { view: 'library' }],
+  ])('%s', (hash, route) => expect(parseRoute(hash)).toEqual(route));
+});
+
+describe('routeHash', () => {
+  it('is the inverse of parseRoute', () => {
+    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'plan', planId: ID, section: 'outcomes' }];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+});

@@ -1,0 +1,122 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { deletePlanData, persistPlan, planDatabaseName, type PlanPersistence } from '../../../lib/sync/persistence.ts';
+import type { SaveState } from '../../../lib/sync/save-state.ts';
+
+// A fresh, empty IndexedDB for every test.
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const open: PlanPersistence[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.destroy().catch(() => {})));
+});
+
+function persisted(doc: Y.Doc, planId = 'p1') {
+  const p = persistPlan(doc, planId, undefined);
+  open.push(p);
+  return p;
+}
+
+async function reopen(planId = 'p1') {
+  const doc = new Y.Doc();
+  const p = persisted(doc, planId);
+  await p.whenLoaded;
+  return doc;
+}
+
+describe('persistPlan', () => {
+  it('is loading until the stored plan is in the document, then saved', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    expect(p.state.kind).toBe('loading');
+    await p.whenLoaded;
+    expect(p.state.kind).toBe('saved');
+  });
+
+  it('stores every edit, so a new copy opened later has them all before it renders', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    doc.getText('t').insert(0, 'hello');
+    doc.getText('t').insert(5, ' world');
+    await p.flush();
+    expect((await reopen()).getText('t').toString()).toBe('hello world');
+  });
+
+  it('goes saving → saved as an edit is committed, and tells listeners', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    const seen: SaveState['kind'][] = [];
+    p.onState((s) => seen.push(s.kind));
+    doc.getMap('m').set('k', 1);
+    expect(p.state.kind).toBe('saving');
+    await p.flush();
+    expect(seen).toEqual(['saving', 'saved']);
+  });
+
+  it('keeps edits made before the database opened', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    doc.getText('t').insert(0, 'early');
+    await p.whenLoaded;
+    await p.flush();
+    expect((await reopen()).getText('t').toString()).toBe('early');
+  });
+
+  it('reports a database closed under it as a clear error, then saves everything again on retry', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    doc.getText('t').insert(0, 'kept ');
+    await p.flush();
+    // Another page deletes the database while this one has it open.
+    await deletePlanData('p1');
+    doc.getText('t').insert(5, 'in memory');
+    expect(p.state).toMatchObject({ kind: 'error', reason: 'closed' });
+    expect((p.state as { message: string }).message).toMatch(/still in this window/);
+    await p.retry();
+    expect(p.state.kind).toBe('saved');
+    expect((await reopen()).getText('t').toString()).toBe('kept in memory');
+  });
+
+  it('merges hundreds of small updates (y-indexeddb trimming) without losing any', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    const text = doc.getText('t');
+    for (let i = 0; i < 600; i++) text.insert(text.length, 'x');
+    await p.flush();
+    await new Promise((r) => setTimeout(r, 1200)); // the trim runs 1 s after the 500th update
+    await p.flush();
+    expect((await reopen()).getText('t').length).toBe(600);
+  });
+
+  it('stops writing after destroy', async () => {
+    const doc = new Y.Doc();
+    const p = persistPlan(doc, 'p1', undefined);
+    await p.whenLoaded;
+    doc.getText('t').insert(0, 'a');
+    await p.destroy();
+    doc.getText('t').insert(1, 'b');
+    expect((await reopen()).getText('t').toString()).toBe('a');
+  });
+});
+
+describe('deletePlanData', () => {
+  it('removes the plan database and nothing else', async () => {
+    for (const id of ['p1', 'p2']) {
+      const doc = new Y.Doc();
+      const p = persistPlan(doc, id, undefined);
+      await p.whenLoaded;
+      await p.destroy();
+    }
+    await deletePlanData('p1');
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).toEqual([planDatabaseName('p2')]);
+  });
+});

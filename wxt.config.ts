@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * The public half of the key that fixes the extension id (jafnfkelchlicceondmlpojppioadolc), so
+ * tests, invite links and stored data keep one origin across builds. The private half is not
+ * needed to load an unpacked build; a store listing signs with its own.
+ */
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtSSwHwU/Z/S9egU0D2iYd1A/ZxDYCJXwAhxcgNRf1FWF53/R/UDWdcrHrjyqAJqDEHTqME8mJgkJeqyNAmkkGU/el5S9FjH6PJ0EeUl4h9bVa9/xazcMZQ7YPsswUBa4HFocxuYoO4rHY35GrDd9osnDCnBxEEOX2vkIGP6gPoMfYB1/RxgStLwbwjDwJ4oMiIqC/S+hvtpmGi4qZa9ntrOl66Y8br9N5gHD9NmggN/pAj/89sKAMUnP8+XBwUMKCM/4sHvfsB8P599zGTVb+ioZZFxOhmfXX67RTiQPgOPmuo2xOBAn6tCRJsU5QUg8KFUsIBAqLs+FS6uDJ9WvGQIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte'],
+  // Imports stay visible in every file (STYLE.md: no auto-imported helpers).
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Core Group Plan',
+    description:
+      'Child protection plans, edited together by the core group, stored on your own machine.',
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'core-group-plan@example.org' } } }
+      : { key: EXTENSION_KEY }),
+    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['storage', 'unlimitedStorage', 'sidePanel'],
+    action: { default_title: 'Open the core group plan' },
+  }),
+});
