@@ -10,5 +10,6 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: { trace: 'off', screenshot: 'off' },
-  outputDir: 'test-results',
+  // Beside each build (WXT_OUT_DIR), so parallel runs never clean each other's artefacts.
+  outputDir: process.env.WXT_OUT_DIR ? `test-results-${process.env.WXT_OUT_DIR.replace(/\W/g, '')}` : 'test-results',
 });

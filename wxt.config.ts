@@ -10,6 +10,8 @@ const EXTENSION_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte'],
+  // WXT_OUT_DIR lets parallel work build side by side; tests read the same variable.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   // Imports stay visible in every file (STYLE.md: no auto-imported helpers).
   imports: false,
   manifest: ({ browser }) => ({

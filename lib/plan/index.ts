@@ -7,3 +7,7 @@ export * from './migrations.ts';
 export * from './plan-meta.ts';
 export * from './children.ts';
 export * from './validate-new-plan.ts';
+export * from './record-spec.ts';
+export * from './records/index.ts';
+export * from './plan-sections.ts';
+export * from './rich-text-schema.ts';

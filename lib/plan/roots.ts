@@ -31,6 +31,8 @@ export const ROOT = {
   scaling: 'scaling',
   /** Y.Array of contact arrangements (who sees whom, how often). */
   contacts: 'contacts',
+  /** Y.Map: how often the lead social worker sees the child, and alone. */
+  arrangements: 'arrangements',
 } as const;
 
 /**
@@ -72,5 +74,6 @@ export function planRoots(doc: Y.Doc) {
     chronology: doc.getArray<Y.Map<unknown>>(ROOT.chronology),
     scaling: doc.getArray<Y.Map<unknown>>(ROOT.scaling),
     contacts: doc.getArray<Y.Map<unknown>>(ROOT.contacts),
+    arrangements: doc.getMap<unknown>(ROOT.arrangements),
   };
 }

@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 /** Fixed by the manifest `key` in wxt.config.ts. */
 export const EXTENSION_ID = 'jafnfkelchlicceondmlpojppioadolc';
 
