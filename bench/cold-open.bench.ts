@@ -1,0 +1,78 @@
+/**
+ * Cold open of a large plan (60 meetings, 400 actions, 3,000 chronology entries, ~50k words,
+ * 100k-edit history) in the built extension in Chromium: time from navigation start to the plan
+ * painted and ready ('plan-interactive' mark), opening the framework section whose 25k-word column
+ * is the heaviest thing on screen. Then keystroke latency typing into that column.
+ * Budgets: ≤ 300 ms to interactive; keystroke to paint p95 ≤ 16 ms.
+ */
+import * as Y from 'yjs';
+import { launchExtension } from '../tests/e2e/browser.ts';
+import { generateLargePlan, LARGE_PLAN } from './fixtures/large-plan.ts';
+import { injectPlan } from './fixtures/inject-plan.ts';
+import { percentile, type Figure } from './figure.ts';
+
+const PLAN_ID = 'b'.repeat(32);
+const RUNS = 7;
+const KEYSTROKES = 150;
+
+export default async function (): Promise<Figure[]> {
+  const doc = generateLargePlan();
+  const bytes = Y.encodeStateAsUpdate(doc).length;
+  const ext = await launchExtension();
+  try {
+    const setup = await ext.openPage('sidepanel.html#/');
+    await injectPlan(setup, PLAN_ID, doc);
+    await setup.close();
+
+    const opens: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${PLAN_ID}/framework`);
+      await page.waitForFunction(() => performance.getEntriesByName('plan-interactive').length > 0, null, { timeout: 30_000 });
+      opens.push(await page.evaluate(() => performance.getEntriesByName('plan-interactive')[0]!.startTime));
+      if (run < RUNS - 1) await page.close();
+    }
+
+    // Keystrokes into the middle of the 25k-word column.
+    const page = ext.context.pages().at(-1)!;
+    const editor = page.getByRole('textbox', { name: /Strengths/ }).first();
+    await editor.locator('p').nth(200).click();
+    await page.evaluate(() => {
+      const w = window as unknown as { toFrame: number[]; toLayout: number[] };
+      w.toFrame = [];
+      w.toLayout = [];
+      document.addEventListener(
+        'keydown',
+        () => {
+          const start = performance.now();
+          // After ProseMirror has handled the key (keydown, beforeinput, input): force layout.
+          setTimeout(() => {
+            void document.body.offsetHeight;
+            w.toLayout.push(performance.now() - start);
+          }, 0);
+          // The frame that paints it.
+          requestAnimationFrame(() => {
+            void document.body.offsetHeight;
+            w.toFrame.push(performance.now() - start);
+          });
+        },
+        true,
+      );
+    });
+    for (let i = 0; i < KEYSTROKES; i++) await page.keyboard.type('abcdefghij '[i % 11]!, { delay: 0 }).then(() => page.waitForTimeout(25));
+    const { toFrame, toLayout } = await page.evaluate(() => {
+      const w = window as unknown as { toFrame: number[]; toLayout: number[] };
+      return { toFrame: w.toFrame, toLayout: w.toLayout };
+    });
+
+    return [
+      { name: 'large plan: stored size', value: bytes / 1024, unit: 'KB', budget: null },
+      { name: 'large plan: cold open to interactive (median)', value: percentile(opens, 50), unit: 'ms', budget: 300 },
+      { name: 'large plan: cold open to interactive (first)', value: opens[0]!, unit: 'ms', budget: 300 },
+      { name: 'keystroke to next frame, 25k-word field (p95)', value: percentile(toFrame, 95), unit: 'ms', budget: 16 },
+      { name: 'keystroke to layout, 25k-word field (p95)', value: percentile(toLayout, 95), unit: 'ms', budget: null },
+    ];
+  } finally {
+    await ext.close();
+  }
+}

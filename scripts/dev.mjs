@@ -1,0 +1,74 @@
+// @ts-check
+/**
+ * `npm run dev`: builds the extension, starts the local signaling server on 127.0.0.1:4444, and
+ * opens Chromium with the extension loaded in a profile kept in .tmp/dev-profile (so plans survive
+ * restarts). Rebuilds when lib/, components/ or entrypoints/ change; reload the extension (or its
+ * page) to pick the build up. Ctrl+C stops everything.
+ *
+ * Chromium: CHROMIUM_PATH, else /usr/bin/chromium. With no display (a server, CI), it starts
+ * headless and prints the DevTools address instead of opening a window.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, watch } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, '.output', 'chrome-mv3');
+const profile = path.join(root, '.tmp', 'dev-profile');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const children = [];
+
+function build() {
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  return result.status === 0;
+}
+
+if (!build()) {
+  console.error('dev: the extension did not build; fix the error above and run npm run dev again.');
+  process.exit(1);
+}
+
+const server = spawn(process.execPath, [path.join(root, 'server', 'main.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '4444' },
+});
+children.push(server);
+
+if (!existsSync(chromium)) {
+  console.error(`dev: no Chromium at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(`dev: meanwhile, load ${outDir} by hand (see README, "Load the extension by hand").`);
+} else {
+  mkdirSync(profile, { recursive: true });
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const args = [
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--disable-sync',
+    '--allow-loopback-in-peer-connection',
+    `--disable-extensions-except=${outDir}`,
+    `--load-extension=${outDir}`,
+    ...(headless ? ['--headless=new', '--no-sandbox', '--remote-debugging-port=9222'] : []),
+    'chrome-extension://jafnfkelchlicceondmlpojppioadolc/plan.html#/',
+  ];
+  if (headless) console.log('dev: no display found; Chromium runs headless with DevTools on http://127.0.0.1:9222');
+  children.push(spawn(chromium, args, { stdio: 'ignore' }));
+}
+
+let timer;
+for (const dir of ['lib', 'components', 'entrypoints']) {
+  watch(path.join(root, dir), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      console.log('dev: change seen, rebuilding…');
+      if (build()) console.log('dev: rebuilt. Reload the extension page to see it.');
+    }, 300);
+  });
+}
+
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
