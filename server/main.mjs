@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * Entry point: `node server/main.mjs`. Reads the environment, starts the node, prints
+ * `listening on http://HOST:PORT` (tests and operators parse this line), and shuts down cleanly
+ * on SIGTERM / SIGINT. Configuration is documented in server/README.md.
+ */
+import { readConfig } from './config.mjs';
+import { createLog } from './log.mjs';
+import { startServer } from './server.mjs';
+
+/** @type {import('./config.mjs').Config} */
+let config;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  console.error(`signaling server: bad configuration: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
+
+const log = createLog({ write: (line) => process.stdout.write(line + '\n'), intervalMs: config.logIntervalMs });
+
+// Last resort. Every handler is already guarded per connection (signaling.mjs); anything that still
+// escapes is logged and the node keeps serving the rooms it has, rather than dropping all of them.
+process.on('uncaughtException', (error) => log.error('uncaught', error));
+process.on('unhandledRejection', (error) => log.error('unhandled-rejection', error));
+
+/** @type {import('./server.mjs').RunningServer} */
+let server;
+try {
+  server = await startServer(config, log);
+} catch (error) {
+  const code = /** @type {{ code?: unknown }} */ (error).code;
+  console.error(`signaling server: cannot listen on ${config.host}:${config.port}: ${typeof code === 'string' ? code : String(error)}`);
+  process.exit(1);
+}
+log.info('started', { backplane: config.redisUrl === null ? 'off' : 'redis', origins: config.allowedOrigins?.size ?? 'any', token: config.token !== null });
+// Plain line, no timestamp: the contract with scripts and tests is its exact shape.
+process.stdout.write(`listening on ${server.url}\n`);
+
+let stopping = false;
+/** @param {NodeJS.Signals} signal */
+const stop = async (signal) => {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping', { signal });
+  await server.close();
+  log.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,285 @@
+// @ts-check
+/**
+ * The signaling engine: admits WebSocket upgrades, keeps connections alive, and routes y-webrtc's
+ * subscribe / unsubscribe / publish / ping between them (protocol.mjs describes the messages).
+ *
+ * Every frame goes through the same gate, in this order, and each bad case has one fixed outcome:
+ *
+ *   frame over MAX_FRAME_BYTES          ws closes the connection, 1009 (before buffering it whole)
+ *   text that is not valid UTF-8        ws closes the connection, 1007
+ *   malformed WebSocket framing         ws closes the connection, 1002
+ *   over the rate (bucket empty)        frame dropped, connection kept
+ *   flooding (rate debt reaches burst)  connection closed, 1008
+ *   binary frame                        connection closed, 1003 (y-webrtc only ever sends text)
+ *   not JSON / not an object / no type  frame dropped, connection kept
+ *   wrong-shaped topics or topic        frame dropped, connection kept
+ *   unknown type                        frame dropped, connection kept (as the stock server does)
+ *   subscribe past MAX_TOPICS_…         topics past the cap ignored, the rest subscribed, connection kept
+ *   publish that cannot be serialised   dropped (e.g. nesting too deep for JSON.stringify)
+ *   receiver not reading (backlog)      receiver cut off (terminated) once MAX_BUFFERED_BYTES is queued
+ *   exception in a handler              logged, that connection closed 1011, everything else untouched
+ *
+ * Drops and closes are counted (log.mjs), never logged with their content or topic.
+ * Nothing one connection sends can reach another connection except a valid publish to a topic.
+ */
+import { STATUS_CODES } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { WebSocket, WebSocketServer } from 'ws';
+import { checkAdmission } from './admission.mjs';
+import { PONG, parseClientMessage } from './protocol.mjs';
+import { TokenBucket } from './rate-limit.mjs';
+import { TopicRegistry } from './topic-registry.mjs';
+
+/** @import { Duplex } from 'node:stream' */
+/** @import { IncomingMessage } from 'node:http' */
+/** @import { Backplane, BackplaneHost } from './backplane.mjs' */
+/** @import { Config } from './config.mjs' */
+/** @import { Health } from './http-routes.mjs' */
+/** @import { Log } from './log.mjs' */
+
+/**
+ * @typedef {object} Connection
+ * @property {WebSocket} socket
+ * @property {TokenBucket} bucket
+ * @property {boolean} alive whether it has shown a sign of life since the last ping
+ * @property {boolean} closing set once we decided to close it; its frames are ignored from then on
+ */
+
+/**
+ * @typedef {object} Signaling
+ * @property {(request: IncomingMessage, socket: Duplex, head: Buffer) => void} handleUpgrade for the HTTP server's 'upgrade' event
+ * @property {() => Health} health
+ * @property {() => Promise<void>} close closes every connection (1001) and the backplane
+ */
+
+/** Close reasons for errors ws raises on a connection's input before closing it itself. */
+const WS_ERROR_REASONS = /** @type {Record<string, string>} */ ({
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'oversized',
+  WS_ERR_INVALID_UTF8: 'invalid-utf8',
+});
+
+const PONG_FRAME = Buffer.from(PONG);
+
+/**
+ * Creates the engine. It owns its timers; `close()` releases them.
+ * @param {{ config: Config, log: Log, createBackplane: (host: BackplaneHost) => Backplane }} options
+ * @returns {Signaling}
+ */
+export function createSignaling({ config, log, createBackplane }) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxFrameBytes,
+    // Compression would let a 64 KiB frame inflate to far more, and SDP barely compresses anyway.
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  /** @type {Set<Connection>} */
+  const connections = new Set();
+  /** @type {TopicRegistry<Connection>} */
+  const registry = new TopicRegistry({
+    // Called only once connections exist, by which time `backplane` is assigned.
+    onTopicOpened: (topic) => backplane.openTopic(topic),
+    onTopicClosed: (topic) => backplane.closeTopic(topic),
+  });
+  const backplane = createBackplane({ deliver: deliverLocal, openTopics: () => registry.topics() });
+  let shuttingDown = false;
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) {
+        terminate(conn, 'dead');
+        continue;
+      }
+      conn.alive = false;
+      guard('ping', conn, () => conn.socket.ping());
+    }
+  }, config.pingIntervalMs);
+
+  /**
+   * Runs a handler so that its exception costs at most the one connection it concerns.
+   * @param {string} where
+   * @param {Connection | null} conn
+   * @param {() => void} handler
+   */
+  function guard(where, conn, handler) {
+    try {
+      handler();
+    } catch (error) {
+      log.error(where, error);
+      if (conn) close(conn, 1011, 'internal-error');
+    }
+  }
+
+  /**
+   * Refuses an upgrade with a bare HTTP status and hangs up.
+   * @param {Duplex} socket
+   * @param {number} status
+   * @param {string} reason
+   */
+  function refuse(socket, status, reason) {
+    log.count(`refused.${reason}`);
+    if (!socket.writable) return void socket.destroy();
+    const response = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
+    socket.end(response, () => socket.destroy());
+  }
+
+  /** @param {WebSocket} socket */
+  function accept(socket) {
+    /** @type {Connection} */
+    const conn = {
+      socket,
+      bucket: new TokenBucket({ ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst }, performance.now()),
+      alive: true,
+      closing: false,
+    };
+    connections.add(conn);
+    socket.on('message', (data, isBinary) => guard('message', conn, () => onFrame(conn, data, isBinary)));
+    socket.on('pong', () => {
+      conn.alive = true;
+    });
+    socket.on('error', (/** @type {Error & { code?: string }} */ error) => {
+      // ws closes the connection itself after an input error; we only record why.
+      if (!conn.closing) log.count(`closed.${WS_ERROR_REASONS[error.code ?? ''] ?? (error.code?.startsWith('WS_ERR_') ? 'protocol-error' : 'socket-error')}`);
+      conn.closing = true;
+    });
+    socket.on('close', () => {
+      connections.delete(conn);
+      guard('close', null, () => registry.removeConnection(conn));
+    });
+  }
+
+  /**
+   * @param {Connection} conn
+   * @param {import('ws').RawData} data
+   * @param {boolean} isBinary
+   */
+  function onFrame(conn, data, isBinary) {
+    if (conn.closing) return;
+    conn.alive = true;
+    const verdict = conn.bucket.take(performance.now());
+    if (verdict === 'close') return close(conn, 1008, 'rate-limit');
+    if (verdict === 'drop') return log.count('dropped.rate-limit');
+    if (isBinary) return close(conn, 1003, 'binary');
+    const parsed = parseClientMessage(toText(data), config);
+    if (!parsed.ok) return log.count(`dropped.${parsed.reason}`);
+    const message = parsed.message;
+    switch (message.type) {
+      case 'subscribe':
+        for (const topic of message.topics) {
+          if (registry.has(conn, topic)) continue;
+          if (registry.countTopicsOf(conn) >= config.maxTopicsPerConnection) return log.count('dropped.topic-limit');
+          registry.subscribe(conn, topic);
+        }
+        return;
+      case 'unsubscribe':
+        for (const topic of message.topics) registry.unsubscribe(conn, topic);
+        return;
+      case 'publish':
+        deliverLocal(message.topic, message.message);
+        backplane.publish(message.topic, message.message);
+        return;
+      case 'ping':
+        return send(conn, PONG_FRAME);
+    }
+  }
+
+  /**
+   * Sends a publish to this node's subscribers of its topic, the sender included (as the stock
+   * server does; y-webrtc ignores its own messages by peer id). `clients` is the local count.
+   * @param {string} topic
+   * @param {Record<string, unknown>} message
+   */
+  function deliverLocal(topic, message) {
+    const receivers = registry.subscribersOf(topic);
+    if (receivers === undefined) return;
+    message.clients = receivers.size;
+    let frame;
+    try {
+      // Serialised once for every receiver (the stock server does it per receiver).
+      frame = Buffer.from(JSON.stringify(message));
+    } catch {
+      return log.count('dropped.unserializable');
+    }
+    for (const receiver of receivers) send(receiver, frame);
+  }
+
+  /**
+   * @param {Connection} conn
+   * @param {Buffer} frame UTF-8 JSON, sent as a text frame
+   */
+  function send(conn, frame) {
+    if (conn.closing || conn.socket.readyState !== WebSocket.OPEN) return;
+    // A receiver that stopped reading would otherwise make us buffer every message for it forever.
+    if (conn.socket.bufferedAmount > config.maxBufferedBytes) return terminate(conn, 'slow-consumer');
+    conn.socket.send(frame, { binary: false });
+  }
+
+  /**
+   * Closes with a close frame; the client learns why from the code.
+   * @param {Connection} conn
+   * @param {number} code
+   * @param {string} reason a constant, never input
+   */
+  function close(conn, code, reason) {
+    if (conn.closing) return;
+    conn.closing = true;
+    log.count(`closed.${reason}`);
+    registry.removeConnection(conn);
+    try {
+      conn.socket.close(code, reason);
+    } catch {
+      conn.socket.terminate();
+    }
+  }
+
+  /**
+   * Drops the TCP connection at once, for peers that cannot take a close frame (dead or backlogged).
+   * @param {Connection} conn
+   * @param {string} reason
+   */
+  function terminate(conn, reason) {
+    if (!conn.closing) log.count(`closed.${reason}`);
+    conn.closing = true;
+    registry.removeConnection(conn);
+    conn.socket.terminate();
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      // Without a listener, a reset during the handshake would be an uncaught 'error'.
+      socket.on('error', () => log.count('socket-error'));
+      try {
+        if (shuttingDown) return refuse(socket, 503, 'shutting-down');
+        if (connections.size >= config.maxConnections) return refuse(socket, 503, 'capacity');
+        const refusal = checkAdmission(request, config);
+        if (refusal) return refuse(socket, refusal.status, refusal.reason);
+        wss.handleUpgrade(request, socket, head, (ws) => guard('accept', null, () => accept(ws)));
+      } catch (error) {
+        log.error('upgrade', error);
+        socket.destroy();
+      }
+    },
+    health: () => ({ connections: connections.size, topics: registry.topicCount, backplane: backplane.state() }),
+    async close() {
+      shuttingDown = true;
+      clearInterval(heartbeat);
+      for (const conn of connections) close(conn, 1001, 'shutdown');
+      // Give clients a moment to answer the close frame, then cut whoever did not.
+      const deadline = Date.now() + 1_000;
+      while (connections.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const conn of connections) conn.socket.terminate();
+      await backplane.close();
+      wss.close();
+    },
+  };
+}
+
+/**
+ * A text frame's bytes as a string (ws has already checked they are UTF-8).
+ * @param {import('ws').RawData} data
+ */
+function toText(data) {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
