@@ -6,7 +6,7 @@
  * Budgets: ≤ 300 ms to interactive; keystroke to paint p95 ≤ 16 ms.
  */
 import * as Y from 'yjs';
-import { launchExtension } from '../tests/e2e/browser.ts';
+import { launchExtension } from '../tests/e2e/support/browser.ts';
 import { generateLargePlan, LARGE_PLAN } from './fixtures/large-plan.ts';
 import { injectPlan } from './fixtures/inject-plan.ts';
 import { percentile, type Figure } from './figure.ts';

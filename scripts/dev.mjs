@@ -16,6 +16,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const outDir = path.join(root, '.output', 'chrome-mv3');
 const profile = path.join(root, '.tmp', 'dev-profile');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 
 function build() {
@@ -55,6 +56,7 @@ if (!existsSync(chromium)) {
   children.push(spawn(chromium, args, { stdio: 'ignore' }));
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
 let timer;
 for (const dir of ['lib', 'components', 'entrypoints']) {
   watch(path.join(root, dir), { recursive: true }, () => {

@@ -1,7 +1,18 @@
-/** The timescale profiles a plan can follow, as choices for a form. */
-export function profileOptions(): { id: string; name: string }[] {
+/**
+ * The timescale profiles a plan can follow, as choices for a form: every shipped profile (national
+ * first), then the member's own copies, marked as theirs.
+ */
+import { SHIPPED_PROFILES, type Profile } from '../rules/profiles/index.ts';
+
+export interface ProfileOption {
+  id: string;
+  name: string;
+}
+
+/** The choices, shipped profiles first, then `own` (the member's copies, in the order given). */
+export function profileOptions(own: readonly Profile[] = []): ProfileOption[] {
   return [
-    { id: 'national', name: 'Working Together to Safeguard Children 2023 (national)' },
-    { id: 'wirral-2016', name: 'Wirral Safeguarding Children Board (2016)' },
+    ...SHIPPED_PROFILES.map((p) => ({ id: p.id, name: p.name })),
+    ...own.map((p) => ({ id: p.id, name: `${p.name} (your copy)` })),
   ];
 }

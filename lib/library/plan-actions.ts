@@ -7,7 +7,8 @@ import { createPlan, newId, setMetaField, type Division, type NewChild } from '.
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { createPlanSession, openPlanSession, type PlanSession } from '../sync/plan-session.ts';
 import { deletePlanData } from '../sync/persistence.ts';
-import { getPlanSummary, putPlanSummary, removePlanSummary } from './plan-index.ts';
+import { getPlanSummary, listPlans, putPlanSummary, removePlanSummary } from './plan-index.ts';
+import { createInviteSecret, deriveRoomKeys } from '../sync/invite.ts';
 
 export interface NewPlan {
   familyName: string;
@@ -55,4 +56,35 @@ export async function renamePlan(area: KeyValueArea, planId: string, familyName:
 export async function deletePlan(area: KeyValueArea, planId: string, factory?: IDBFactory): Promise<void> {
   await deletePlanData(planId, factory);
   await removePlanSummary(area, planId);
+}
+
+/** Shares a plan: creates its invite secret (once) and keeps it with the plan on this device. */
+export async function ensureInviteSecret(area: KeyValueArea, planId: string): Promise<string> {
+  const summary = await getPlanSummary(area, planId);
+  if (!summary) throw new Error('This plan is not on this device.');
+  if (summary.inviteSecret) return summary.inviteSecret;
+  const secret = createInviteSecret();
+  await putPlanSummary(area, { ...summary, inviteSecret: secret });
+  return secret;
+}
+
+/**
+ * Joins a shared plan from its invite secret: lists it on this device (its id derived from the
+ * secret, so joining twice finds the same plan) with no content. Nothing is seeded: the plan
+ * arrives from the first colleague met. Returns the plan id.
+ */
+export async function joinPlan(area: KeyValueArea, secret: string, today: string): Promise<{ planId: string; alreadyHere: boolean }> {
+  const { planId } = await deriveRoomKeys(secret);
+  const existing = (await listPlans(area)).find((p) => p.inviteSecret === secret || p.id === planId);
+  if (existing) return { planId: existing.id, alreadyHere: true };
+  await putPlanSummary(area, {
+    id: planId,
+    familyName: '',
+    childNames: [],
+    profileId: '',
+    division: 'england-and-wales',
+    createdAt: today,
+    inviteSecret: secret,
+  });
+  return { planId, alreadyHere: false };
 }

@@ -14,6 +14,11 @@ export interface PlanSummary {
   division: Division;
   /** yyyy-MM-dd the plan was created or joined on this machine. */
   createdAt: string;
+  /**
+   * The invite secret, once the plan is shared. Kept only here, on this machine; everything sent
+   * over the network is derived from it one-way (lib/sync/invite.ts).
+   */
+  inviteSecret?: string;
 }
 
 const PREFIX = 'plan/';

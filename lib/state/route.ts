@@ -4,6 +4,7 @@ export type Route =
   | { view: 'library' }
   | { view: 'new-plan' }
   | { view: 'settings' }
+  | { view: 'join'; secret: string }
   | { view: 'plan'; planId: string; section: string };
 
 /** Parses `#/plan/<id>/<section>` and friends; anything unknown is the library. */
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { view: 'new-plan' };
   if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'join') return { view: 'join', secret: parts[1] ?? '' };
   if (parts[0] === 'plan' && parts[1] && /^[0-9a-f]{32}$/.test(parts[1])) {
     return { view: 'plan', planId: parts[1], section: parts[2] ?? '' };
   }
@@ -26,6 +28,8 @@ export function routeHash(route: Route): string {
       return '#/new';
     case 'settings':
       return '#/settings';
+    case 'join':
+      return route.secret ? `#/join/${route.secret}` : '#/join';
     case 'plan':
       return `#/plan/${route.planId}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
   }

@@ -1,18 +1,29 @@
 /**
- * An open plan: its Y.Doc, loaded from this device before anything renders, kept saved, and live
- * with other pages of this browser that have it open. Later, peer sync attaches here too.
+ * An open plan: its Y.Doc, loaded from this device before anything renders, kept saved, live with
+ * other pages of this browser that have it open, and, once shared, synced with colleagues.
  */
 import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { migratePlan, type MigrationResult } from '../plan/migrations.ts';
 import { persistPlan, planDatabaseName, type PlanPersistence } from './persistence.ts';
 import { connectLocalChannel, type LocalChannel } from './local-channel.ts';
+import { createAwareness } from './presence.ts';
+import { deriveRoomKeys } from './invite.ts';
+import { startPeerSync, type PeerSync } from './peer-sync.ts';
+import type { NetworkSettings } from '../settings/network.ts';
 
 export interface PlanSession {
   readonly planId: string;
   readonly doc: Y.Doc;
   readonly persistence: PlanPersistence;
+  /** Presence of the members who have this plan open (this one included). */
+  readonly awareness: Awareness;
   /** What opening found: 'newer' means a newer version of the extension wrote this plan. */
   readonly migration: MigrationResult;
+  /** Peer sync, once the plan is shared (null before). */
+  readonly peers: PeerSync | null;
+  /** Starts syncing with colleagues in the room the invite secret names. */
+  share(secret: string, network: NetworkSettings, onRebuilt?: () => void): Promise<PeerSync>;
   close(): Promise<void>;
 }
 
@@ -31,13 +42,27 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     throw error;
   }
   const channel: LocalChannel = connectLocalChannel(doc, planDatabaseName(planId));
+  const awareness = createAwareness(doc);
   const migration = migratePlan(doc);
+  let peers: PeerSync | null = null;
   return {
     planId,
     doc,
     persistence,
+    awareness,
     migration,
+    get peers() {
+      return peers;
+    },
+    async share(secret, network, onRebuilt) {
+      if (peers) return peers;
+      const keys = await deriveRoomKeys(secret);
+      peers = startPeerSync(doc, keys, network, awareness, onRebuilt);
+      return peers;
+    },
     async close() {
+      peers?.destroy();
+      awareness.destroy();
       channel.destroy();
       await persistence.destroy();
       doc.destroy();

@@ -5,13 +5,13 @@ import { PlanPage } from './pages/plan-page.ts';
 
 test('settings keep who you are; a plan form with mistakes explains each and creates nothing', async ({ panel }) => {
   await panel.getByRole('link', { name: 'About you' }).click();
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel.getByRole('alert')).toContainText('Enter your name');
   await expectNoAxeViolations(panel, 'settings with errors');
   await panel.getByLabel('Your name').fill('Sam Sample');
   await panel.getByLabel('Agency').fill('Children’s Social Care');
   await panel.getByLabel(/^Role/).fill('Lead social worker');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved.' })).toContainText('Sam Sample');
   await panel.reload();
   await expect(panel.getByLabel('Your name')).toHaveValue('Sam Sample');

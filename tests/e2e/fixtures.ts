@@ -4,7 +4,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { launchExtension, type ExtensionBrowser } from './browser.ts';
+import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 
 export const test = base.extend<{ ext: ExtensionBrowser; panel: Page }>({
   ext: async ({}, use) => {

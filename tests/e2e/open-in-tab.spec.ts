@@ -8,6 +8,7 @@ test('"Open in a tab" shows the same plan, live both ways with the panel', async
   const inPanel = new PlanPage(panel);
   await inPanel.expectOpen('Placeholder-Smith');
 
+  await inPanel.goToSection('Strengthening Families');
   const [tab] = await Promise.all([ext.context.waitForEvent('page'), panel.getByRole('button', { name: 'Open in a tab' }).click()]);
   const inTab = new PlanPage(tab);
   await inTab.expectOpen('Placeholder-Smith');
@@ -18,8 +19,12 @@ test('"Open in a tab" shows the same plan, live both ways with the panel', async
   await tab.keyboard.type('Typed in the tab.');
   await expect(inPanel.dangerStatement()).toHaveText('Typed in the tab.');
 
+  await inPanel.goToSection('Family and children');
   await panel.getByLabel('Address').fill('22 Fictional Close');
+  await inTab.goToSection('Family and children');
   await expect(tab.getByLabel('Address')).toHaveValue('22 Fictional Close');
+  await inPanel.goToSection('Strengthening Families');
+  await inTab.goToSection('Strengthening Families');
 
   await inPanel.dangerStatement().click();
   await panel.keyboard.press('End');

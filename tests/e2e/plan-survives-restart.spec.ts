@@ -1,6 +1,6 @@
 /** Journey: create a plan, type into it, close the browser, start it again: everything is there. */
 import { test, expect } from './fixtures.ts';
-import { launchExtension } from './browser.ts';
+import { launchExtension } from './support/browser.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 
@@ -16,6 +16,7 @@ test('a plan typed into survives closing and restarting the browser', async ({ e
   await panel.getByLabel('Address').fill('1 Example Row, Sampletown');
   const ava = panel.getByRole('group', { name: 'Ava' });
   await ava.getByLabel('School or nursery').fill('Oak Tree Primary');
+  await plan.goToSection('Strengthening Families');
   const danger = plan.dangerStatement();
   await danger.click();
   await panel.keyboard.type('Ava may be hurt when the adults argue.');
@@ -39,6 +40,7 @@ test('a plan typed into survives closing and restarting the browser', async ({ e
     await expect(panel2.getByLabel('Address')).toHaveValue('1 Example Row, Sampletown');
     await expect(panel2.getByRole('group', { name: 'Ava' }).getByLabel('School or nursery')).toHaveValue('Oak Tree Primary');
     await expect(panel2.getByRole('group', { name: 'Unborn baby' }).getByLabel('Expected date of delivery (if not born yet)')).toHaveValue('2027-02-01');
+    await plan2.goToSection('Strengthening Families');
     const danger2 = plan2.dangerStatement();
     await expect(danger2.locator('p')).toHaveText(['Ava may be hurt when the adults argue.', 'She has said she is scared at night.']);
     await expect(danger2.locator('strong')).toHaveText('She has said she is scared at night.');

@@ -8,6 +8,12 @@ export class PlanPage {
     await expect(this.page.getByRole('heading', { level: 1, name: `${familyName} family` })).toBeVisible();
   }
 
+  /** Opens a section of the plan from the section navigation. */
+  async goToSection(title: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: title }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  }
+
   get saveStatus() {
     return this.page.locator('.save-status');
   }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNewPlan, deletePlan, renamePlan } from '../../../lib/library/plan-actions.ts';
+import { createNewPlan, deletePlan, ensureInviteSecret, joinPlan, renamePlan } from '../../../lib/library/plan-actions.ts';
+import { createInviteSecret, deriveRoomKeys } from '../../../lib/sync/invite.ts';
 import { getPlanSummary, listPlans } from '../../../lib/library/plan-index.ts';
 import { openPlanSession } from '../../../lib/sync/plan-session.ts';
 import { readChildren, readMeta } from '../../../lib/plan/index.ts';
@@ -44,5 +45,38 @@ describe('deletePlan', () => {
     await deletePlan(area, id);
     expect(await listPlans(area)).toEqual([]);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(`plan:${id}`);
+  });
+});
+
+describe('ensureInviteSecret', () => {
+  it('creates the secret once and keeps it with the plan', async () => {
+    const area = memoryArea();
+    const id = await createNewPlan(area, input, '', '2026-11-22');
+    const secret = await ensureInviteSecret(area, id);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await ensureInviteSecret(area, id)).toBe(secret);
+    expect((await getPlanSummary(area, id))?.inviteSecret).toBe(secret);
+  });
+});
+
+describe('joinPlan', () => {
+  it('lists the shared plan under an id derived from the secret, empty until a colleague sends it', async () => {
+    const area = memoryArea();
+    const secret = createInviteSecret();
+    const { planId, alreadyHere } = await joinPlan(area, secret, '2026-11-22');
+    expect(alreadyHere).toBe(false);
+    expect(planId).toBe((await deriveRoomKeys(secret)).planId);
+    expect(await getPlanSummary(area, planId)).toMatchObject({ familyName: '', inviteSecret: secret });
+    const session = await openPlanSession(planId);
+    expect(session.migration).toBe('empty');
+    await session.close();
+  });
+
+  it('finds the plan already here when the same invite is opened twice, or by its creator', async () => {
+    const area = memoryArea();
+    const id = await createNewPlan(area, input, '', '2026-11-22');
+    const secret = await ensureInviteSecret(area, id);
+    expect(await joinPlan(area, secret, '2026-11-23')).toEqual({ planId: id, alreadyHere: true });
+    expect(await listPlans(area)).toHaveLength(1);
   });
 });

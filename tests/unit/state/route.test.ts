@@ -9,6 +9,8 @@ describe('parseRoute', () => {
     ['#/', { view: 'library' }],
     ['#/new', { view: 'new-plan' }],
     ['#/settings', { view: 'settings' }],
+    ['#/join', { view: 'join', secret: '' }],
+    ['#/join/abc', { view: 'join', secret: 'abc' }],
     [`#/plan/${ID}`, { view: 'plan', planId: ID, section: '' }],
     [`#/plan/${ID}/framework`, { view: 'plan', planId: ID, section: 'framework' }],
     ['#/plan/not-an-id', { view: 'library' }],
@@ -18,7 +20,7 @@ describe('parseRoute', () => {
 
 describe('routeHash', () => {
   it('is the inverse of parseRoute', () => {
-    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'plan', planId: ID, section: 'outcomes' }];
+    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Presence over y-protocols awareness: who is here (name, agency, a colour), and which section of
+ * the plan each is in. y-prosemirror's cursor plugin reads `user.name` and `user.color` from the
+ * same state to draw colleagues' cursors and selections.
+ */
+import { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+
+export interface PresenceUser {
+  name: string;
+  agency: string;
+  /** A colour with at least 4.5:1 contrast on white (for names and cursor labels). */
+  color: string;
+}
+
+export interface PeerPresence {
+  clientId: number;
+  user: PresenceUser;
+  section: string;
+  self: boolean;
+}
+
+/** Dark enough for white text and for text on white (WCAG AA). */
+const COLOURS = ['#1d4f91', '#a3195b', '#005a30', '#6f3c96', '#8a3b00', '#00606a', '#4c2c92', '#7a1d1d'];
+
+/** A stable colour per client, so a colleague keeps their colour for the whole meeting. */
+export function colourFor(clientId: number): string {
+  return COLOURS[clientId % COLOURS.length]!;
+}
+
+export function createAwareness(doc: Y.Doc): Awareness {
+  return new Awareness(doc);
+}
+
+/** Sets this member's presence: who they are and where they are in the plan. */
+export function setPresence(awareness: Awareness, user: { name: string; agency: string }, section: string): void {
+  awareness.setLocalStateField('user', { name: user.name || 'Unnamed member', agency: user.agency, color: colourFor(awareness.clientID) } satisfies PresenceUser);
+  awareness.setLocalStateField('section', section);
+}
+
+/** Everyone present, this member first, each once. States without a user are skipped. */
+export function readPresence(awareness: Awareness): PeerPresence[] {
+  const out: PeerPresence[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const user = state.user as Partial<PresenceUser> | undefined;
+    if (!user || typeof user.name !== 'string') return;
+    out.push({
+      clientId,
+      user: { name: user.name, agency: typeof user.agency === 'string' ? user.agency : '', color: typeof user.color === 'string' ? user.color : colourFor(clientId) },
+      section: typeof state.section === 'string' ? state.section : '',
+      self: clientId === awareness.clientID,
+    });
+  });
+  return out.sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name, 'en-GB'));
+}

@@ -1,0 +1,59 @@
+/** Page object: sharing, joining, connection settings, presence and the status line. */
+import { expect, type Page } from '@playwright/test';
+
+export class SyncPage {
+  constructor(readonly page: Page) {}
+
+  /** Points this browser at a signaling server, through the settings form. */
+  async useSignalingServer(url: string): Promise<void> {
+    await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/settings');
+    await this.page.getByLabel('Signaling servers (one per line)').fill(url);
+    await this.page.getByRole('button', { name: 'Save connection settings' }).click();
+    await expect(this.page.getByText('Saved. Plans opened from now on use these servers.')).toBeVisible();
+  }
+
+  /** Shares the open plan; returns the invite link shown. */
+  async share(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Share this plan with the core group' });
+    await expect(dialog.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
+    const link = await dialog.getByRole('textbox', { name: 'Invite link' }).inputValue();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    return link;
+  }
+
+  async join(link: string): Promise<void> {
+    await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/');
+    await this.page.getByRole('button', { name: 'Join a plan' }).click();
+    await this.page.getByLabel('Invite link').fill(link);
+    await this.page.getByRole('button', { name: 'Join plan' }).click();
+  }
+
+  get peerStatus() {
+    return this.page.locator('.peer-status');
+  }
+
+  async expectOnlineWith(colleagues: number): Promise<void> {
+    await expect(this.peerStatus).toHaveText(`· Online with ${colleagues} ${colleagues === 1 ? 'colleague' : 'colleagues'}`, { timeout: 30_000 });
+  }
+}
+
+/** Records RTCPeerConnections so a test can cut them (a network drop without a real network). */
+export const TRACK_PEER_CONNECTIONS = `(() => {
+  const Original = window.RTCPeerConnection;
+  if (!Original || window.__peerConnections) return;
+  window.__peerConnections = [];
+  window.RTCPeerConnection = function (...args) {
+    const pc = new Original(...args);
+    window.__peerConnections.push(pc);
+    return pc;
+  };
+  window.RTCPeerConnection.prototype = Original.prototype;
+  Object.setPrototypeOf(window.RTCPeerConnection, Original);
+})();`;
+
+export async function cutPeerConnections(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) pc.close();
+  });
+}
