@@ -21,7 +21,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'core-group-plan@example.org' } } }
       : { key: EXTENSION_KEY }),
-    permissions: browser === 'firefox' ? ['storage', 'unlimitedStorage'] : ['storage', 'unlimitedStorage', 'sidePanel'],
+    // alarms and notifications: the daily deadline check and its notice (no names, only counts).
+    // contextMenus: "Add to plan…" on selected text (the click brings the text and address).
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus']
+        : ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus'],
     action: { default_title: 'Open the core group plan' },
   }),
 });

@@ -78,8 +78,9 @@ test('meetings, an agency report and the chronology are recorded, checked and ke
   await meetings.recordDissent('Dr Priya Shah', 'GP', 'A child in need plan would be enough.');
   await meetings.addChange('Health visitor to visit every week', 'Ava missed two health checks.');
   await meetings.typeMinutes('The chair opened the conference and everyone introduced themselves.');
-  await panel.getByLabel('Outline plan circulated').fill(iso(addDays(icpcDay, 1)));
-  await panel.getByLabel('Outline plan circulated').blur();
+  // (The outline plan's circulation is gated on the SMART checks: tests/e2e/smart.spec.ts.)
+  await panel.getByLabel('Minutes circulated').fill(iso(addDays(icpcDay, 1)));
+  await panel.getByLabel('Minutes circulated').blur();
   // A held meeting cannot be moved into the future.
   await panel.getByLabel('Date', { exact: true }).fill(iso(addDays(now, 5)));
   await expect(panel.getByText('This date is still to come, so the meeting cannot have been held yet.')).toBeVisible();
@@ -201,7 +202,7 @@ test('meetings, an agency report and the chronology are recorded, checked and ke
   await expect(panel.getByText('A child in need plan would be enough.')).toBeVisible();
   await expect(panel.getByText('Why: Ava missed two health checks.')).toBeVisible();
   await expect(meetings.minutes()).toHaveText('The chair opened the conference and everyone introduced themselves.');
-  await expect(panel.getByLabel('Outline plan circulated')).toHaveValue(iso(addDays(icpcDay, 1)));
+  await expect(panel.getByLabel('Minutes circulated')).toHaveValue(iso(addDays(icpcDay, 1)));
 
   // At the side panel's narrowest (320 px) nothing scrolls sideways.
   await panel.setViewportSize({ width: 320, height: 900 });

@@ -1,0 +1,44 @@
+/**
+ * One plan's deadlines: its document read into a timeline, counted under its own profile and
+ * bank-holiday division. Pure: `today` is a parameter.
+ */
+import type * as Y from 'yjs';
+import { readMeta, type Division } from '../plan/index.ts';
+import { computeDeadlines, type Deadline } from '../rules/deadlines.ts';
+import { prepareProfile, type PreparedProfile } from '../rules/prepared-profile.ts';
+import type { Profile } from '../rules/profiles/index.ts';
+import type { TimelineEvent } from '../rules/timeline.ts';
+import { resolvePlanProfile, type PlanProfile } from './plan-profile.ts';
+import { planTimeline } from './plan-timeline.ts';
+
+export interface PlanDue {
+  deadlines: Deadline[];
+  timeline: TimelineEvent[];
+  plan: PlanProfile;
+  division: Division;
+}
+
+/**
+ * Prepared profiles by id, for computing many plans: each profile is checked once
+ * (`prepareProfile`'s contract). Make one per batch of plans, not per page: a member may edit
+ * their own profile between batches.
+ */
+export type PreparedProfiles = Map<string, PreparedProfile>;
+
+/**
+ * The deadlines of the plan in `doc` as of `today`, under the profile it names (or the default,
+ * see `resolvePlanProfile`). Overdue first, then by due date (the engine's order).
+ */
+export function computePlanDue(
+  doc: Y.Doc,
+  ownProfiles: readonly Profile[],
+  today: string,
+  prepared: PreparedProfiles = new Map(),
+): PlanDue {
+  const meta = readMeta(doc);
+  const plan = resolvePlanProfile(meta.profileId, ownProfiles);
+  let profile = prepared.get(plan.profile.id);
+  if (!profile) prepared.set(plan.profile.id, (profile = prepareProfile(plan.profile)));
+  const timeline = planTimeline(doc);
+  return { deadlines: computeDeadlines(timeline, profile, today, { division: meta.division }), timeline, plan, division: meta.division };
+}
