@@ -4,30 +4,32 @@
  */
 import type { Component } from 'svelte';
 import type { SectionProps } from './section-props.ts';
-import FamilySection from './FamilySection.svelte';
-import FrameworkSection from './FrameworkSection.svelte';
-import OutcomesSection from './OutcomesSection.svelte';
-import ContingencySection from './ContingencySection.svelte';
-import CoreGroupSection from './CoreGroupSection.svelte';
-import MeetingsSection from './MeetingsSection.svelte';
-import ReportsSection from './ReportsSection.svelte';
-import ChronologySection from './ChronologySection.svelte';
+
+type SectionModule = { default: Component<SectionProps> };
 
 export interface PlanSection {
   id: string;
   title: string;
-  component: Component<SectionProps>;
+  /**
+   * Loads the section's component. Sections load on first visit (each is its own chunk), so
+   * opening the panel does not pay for the editor, the checks and the print views at once.
+   */
+  load: () => Promise<SectionModule>;
 }
 
 export const PLAN_SECTIONS: readonly PlanSection[] = [
-  { id: 'family', title: 'Family and children', component: FamilySection },
-  { id: 'framework', title: 'Strengthening Families', component: FrameworkSection },
-  { id: 'outcomes', title: 'Outcomes and actions', component: OutcomesSection },
-  { id: 'contingency', title: 'Contingency and contact', component: ContingencySection },
-  { id: 'core-group', title: 'Core group', component: CoreGroupSection },
-  { id: 'meetings', title: 'Meetings', component: MeetingsSection },
-  { id: 'reports', title: 'Agency reports', component: ReportsSection },
-  { id: 'chronology', title: 'Chronology', component: ChronologySection },
+  { id: 'family', title: 'Family and children', load: () => import('./FamilySection.svelte') },
+  { id: 'due', title: 'What’s due', load: () => import('../deadlines/DueSection.svelte') },
+  { id: 'meeting', title: 'Live meeting', load: () => import('./ChairSection.svelte') },
+  { id: 'framework', title: 'Strengthening Families', load: () => import('./FrameworkSection.svelte') },
+  { id: 'outcomes', title: 'Outcomes and actions', load: () => import('./OutcomesSection.svelte') },
+  { id: 'contingency', title: 'Contingency and contact', load: () => import('./ContingencySection.svelte') },
+  { id: 'core-group', title: 'Core group', load: () => import('./CoreGroupSection.svelte') },
+  { id: 'meetings', title: 'Meetings', load: () => import('./MeetingsSection.svelte') },
+  { id: 'reports', title: 'Agency reports', load: () => import('./ReportsSection.svelte') },
+  { id: 'chronology', title: 'Chronology', load: () => import('./ChronologySection.svelte') },
+  { id: 'history', title: 'History', load: () => import('../history/HistorySection.svelte') },
+  { id: 'print', title: 'Print and backup', load: () => import('../backup/PrintAndBackupSection.svelte') },
 ];
 
 /** The section for a route's section id; the first section when the id is empty or unknown. */

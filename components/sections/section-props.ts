@@ -9,4 +9,6 @@ export interface SectionProps {
   identity: Identity;
   /** Today, yyyy-MM-dd (read once by the page; sections never read the clock). */
   today: string;
+  /** The plan's id on this device (for links within the plan). */
+  planId: string;
 }

@@ -5,7 +5,13 @@ export type Route =
   | { view: 'new-plan' }
   | { view: 'settings' }
   | { view: 'join'; secret: string }
-  | { view: 'plan'; planId: string; section: string };
+  | { view: 'plan'; planId: string; section: string }
+  | { view: 'print'; planId: string; kind: PrintKind; reportId?: string };
+
+/** The printable versions of a plan: for the family, for professionals, and one agency report. */
+export type PrintKind = 'family' | 'professional' | 'report';
+const PRINT_KINDS: readonly string[] = ['family', 'professional', 'report'];
+const ID = /^[0-9a-f]{32}$/;
 
 /** Parses `#/plan/<id>/<section>` and friends; anything unknown is the library. */
 export function parseRoute(hash: string): Route {
@@ -13,8 +19,13 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { view: 'new-plan' };
   if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'join') return { view: 'join', secret: parts[1] ?? '' };
-  if (parts[0] === 'plan' && parts[1] && /^[0-9a-f]{32}$/.test(parts[1])) {
+  if (parts[0] === 'plan' && parts[1] && ID.test(parts[1])) {
     return { view: 'plan', planId: parts[1], section: parts[2] ?? '' };
+  }
+  if (parts[0] === 'print' && parts[1] && ID.test(parts[1]) && PRINT_KINDS.includes(parts[2] ?? '')) {
+    const kind = parts[2] as PrintKind;
+    if (kind !== 'report') return { view: 'print', planId: parts[1], kind };
+    if (parts[3] && ID.test(parts[3])) return { view: 'print', planId: parts[1], kind, reportId: parts[3] };
   }
   return { view: 'library' };
 }
@@ -32,5 +43,7 @@ export function routeHash(route: Route): string {
       return route.secret ? `#/join/${route.secret}` : '#/join';
     case 'plan':
       return `#/plan/${route.planId}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
+    case 'print':
+      return `#/print/${route.planId}/${route.kind}${route.kind === 'report' && route.reportId ? `/${route.reportId}` : ''}`;
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * The plan's findings as a reactive value for the editor: `current` is `checkPlanDoc` over the
+ * document, recomputed at most once every `delayMs` (300 ms) after the plan changes, so findings
+ * follow people's typing without running the checks on every keystroke and never hold typing up.
+ *
+ * Like `yView`, it observes the document only while some effect reads `current` (Svelte's
+ * createSubscriber) and unobserves when nobody does. The findings are derived data computed from
+ * the Y.Doc, never a copy of it: nothing is written back.
+ */
+import { createSubscriber } from 'svelte/reactivity';
+import { checkPlanDoc } from '../checks/check-plan-doc.ts';
+import { checkedTypes } from '../checks/plan-for-checks.ts';
+import type { Finding } from '../rules/findings.ts';
+import type * as Y from 'yjs';
+
+/** How long after a change the findings are brought up to date: short enough to feel live, long enough to skip keystrokes. */
+export const FINDINGS_DELAY_MS = 300;
+
+export interface PlanFindings {
+  /** The findings, at most `delayMs` behind the document while read in an effect; fresh when read outside one. */
+  readonly current: Finding[];
+  /** The findings for the document as it is this instant (for a decision, such as refusing "agreed"). */
+  now(): Finding[];
+}
+
+// One PlanFindings per document and day, shared by every view of the plan (the section navigation,
+// the open section, the status control): the checks take tens of milliseconds on a large plan, so
+// each view running its own would multiply the work done while someone types. A WeakMap, so a
+// closed plan's document and its findings are collected together.
+const shared = new WeakMap<Y.Doc, Map<string, PlanFindings>>();
+
+/**
+ * The findings for the plan in `doc` on `today` (yyyy-MM-dd, read once by the page), shared with
+ * every other caller for the same document and day (and delay).
+ */
+export function planFindings(doc: Y.Doc, today: string, delayMs = FINDINGS_DELAY_MS): PlanFindings {
+  const forDoc = shared.get(doc) ?? new Map<string, PlanFindings>();
+  shared.set(doc, forDoc);
+  const key = `${today}/${delayMs}`;
+  let findings = forDoc.get(key);
+  if (!findings) {
+    findings = createPlanFindings(doc, today, delayMs);
+    forDoc.set(key, findings);
+  }
+  return findings;
+}
+
+function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFindings {
+  const now = () => checkPlanDoc(doc, today);
+  let cached: Finding[] | null = null;
+  let observing = false;
+
+  const subscribe = createSubscriber((update) => {
+    observing = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The first change starts the clock; later ones within the delay ride along with it.
+    const onChange = () => {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        cached = null;
+        update();
+      }, delayMs);
+    };
+    const types = checkedTypes(doc);
+    for (const type of types) type.observeDeep(onChange);
+    return () => {
+      clearTimeout(timer);
+      for (const type of types) type.unobserveDeep(onChange);
+      observing = false;
+      cached = null;
+    };
+  });
+
+  return {
+    get current() {
+      subscribe();
+      // Unobserved, a cached value could be any age: compute afresh.
+      if (!observing) return now();
+      return (cached ??= now());
+    },
+    now,
+  };
+}

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { Action } from '../../../lib/plan/index.ts';
+import { FINDINGS_DELAY_MS, planFindings } from '../../../lib/state/plan-findings.ts';
+import { checkedTypes } from '../../../lib/checks/plan-for-checks.ts';
+import { TODAY, completePlan, writeRichText } from './plan-doc-fixtures.ts';
+
+/** Observers on every type the findings watch, through Yjs's own handler lists. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const observers = (doc: Parameters<typeof checkedTypes>[0]) => checkedTypes(doc).reduce((n, t) => n + (t as any)._dEH.l.length, 0);
+
+const blockingOn = (findings: { field: string; actionId?: string; severity: string }[], actionId: string) =>
+  findings.filter((f) => f.actionId === actionId && f.severity === 'blocking').map((f) => f.field);
+
+describe('planFindings', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('brings findings up to date a moment after a change, once for a burst of typing', () => {
+    const { doc, actions, actionId } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    const seen: string[][] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(blockingOn(findings.current, actionId));
+      });
+    });
+    flushSync();
+    expect(seen).toEqual([[]]);
+    // Typing: three edits within the delay.
+    Action.set(doc, actions, actionId, 'measure', 'V');
+    Action.set(doc, actions, actionId, 'measure', '');
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
+    Action.set(doc, actions, actionId, 'description', 'Visit');
+    flushSync();
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
+    flushSync();
+    expect(seen).toEqual([[], ['description', 'measure']]);
+    stop();
+  });
+
+  it('keeps following changes while typing goes on, at most once per delay', () => {
+    const { doc, actions, actionId } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    let runs = 0;
+    const stop = $effect.root(() => {
+      $effect(() => {
+        void findings.current;
+        runs++;
+      });
+    });
+    flushSync();
+    for (let i = 0; i < 10; i++) {
+      Action.set(doc, actions, actionId, 'measure', `Visit notes ${i}`);
+      vi.advanceTimersByTime(FINDINGS_DELAY_MS / 3);
+      flushSync();
+    }
+    // 10 edits over 1000 ms: 1 first run and at most 4 updates.
+    expect(runs).toBeGreaterThanOrEqual(3);
+    expect(runs).toBeLessThanOrEqual(5);
+    stop();
+  });
+
+  it('sees rich-text edits', () => {
+    const { doc } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    let fields: string[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        fields = findings.current.map((f) => f.field);
+      });
+    });
+    flushSync();
+    writeRichText(doc, 'contingency', ['The IRO decides.']);
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS);
+    flushSync();
+    expect(fields).toContain('contingencyPlan');
+    stop();
+  });
+
+  it('is fresh when read outside an effect, and `now()` always is', () => {
+    const { doc, actions, actionId } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    Action.set(doc, actions, actionId, 'measure', '');
+    expect(blockingOn(findings.current, actionId)).toEqual(['measure']);
+    expect(blockingOn(findings.now(), actionId)).toEqual(['measure']);
+  });
+
+  it('gives `now()` the latest document even while `current` waits for the delay', () => {
+    const { doc, actions, actionId } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    let current: string[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        current = blockingOn(findings.current, actionId);
+      });
+    });
+    flushSync();
+    Action.set(doc, actions, actionId, 'ownerId', '');
+    flushSync();
+    expect(current).toEqual([]);
+    expect(blockingOn(findings.now(), actionId)).toEqual(['ownerId']);
+    stop();
+  });
+
+  it('observes the document only while read, and stops its timer when nobody reads', async () => {
+    const { doc, actions, actionId } = completePlan();
+    const findings = planFindings(doc, TODAY);
+    const base = observers(doc);
+    const stop = $effect.root(() => {
+      $effect(() => {
+        void findings.current;
+      });
+    });
+    flushSync();
+    expect(observers(doc)).toBe(base + checkedTypes(doc).length);
+    Action.set(doc, actions, actionId, 'measure', '');
+    stop();
+    await Promise.resolve(); // createSubscriber tears down in a microtask
+    expect(observers(doc)).toBe(base);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('planFindings, shared', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('gives every view of one plan the same findings, computed once per change', () => {
+    const { doc, actions, actionId } = completePlan();
+    const nav = planFindings(doc, TODAY);
+    const section = planFindings(doc, TODAY);
+    expect(section).toBe(nav);
+    expect(planFindings(doc, '2026-03-03')).not.toBe(nav);
+    const seen: unknown[][] = [];
+    const stop = $effect.root(() => {
+      $effect(() => void seen.push(nav.current));
+      $effect(() => void seen.push(section.current));
+    });
+    flushSync();
+    Action.set(doc, actions, actionId, 'measure', '');
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS);
+    flushSync();
+    expect(seen).toHaveLength(4);
+    // The same array: computed once and read by both.
+    expect(seen[2]).toBe(seen[3]);
+    expect(observers(doc)).toBeGreaterThan(0);
+    stop();
+  });
+});
