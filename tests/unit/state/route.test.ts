@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHash, type Route } from '../../../lib/state/route.ts';
 
 const ID = '0123456789abcdef0123456789abcdef';
+const REPORT = 'fedcba9876543210fedcba9876543210';
 
 describe('parseRoute', () => {
   it.each<[string, Route]>([
@@ -14,13 +15,21 @@ describe('parseRoute', () => {
     [`#/plan/${ID}`, { view: 'plan', planId: ID, section: '' }],
     [`#/plan/${ID}/framework`, { view: 'plan', planId: ID, section: 'framework' }],
     ['#/plan/not-an-id', { view: 'library' }],
+    [`#/print/${ID}/family`, { view: 'print', planId: ID, kind: 'family' }],
+    [`#/print/${ID}/professional`, { view: 'print', planId: ID, kind: 'professional' }],
+    [`#/print/${ID}/report/${REPORT}`, { view: 'print', planId: ID, kind: 'report', reportId: REPORT }],
+    [`#/print/${ID}/report`, { view: 'library' }],
+    [`#/print/${ID}/report/not-an-id`, { view: 'library' }],
+    [`#/print/${ID}/poster`, { view: 'library' }],
+    ['#/print/not-an-id/family', { view: 'library' }],
     ['#/something-else', { view: 'library' }],
   ])('%s', (hash, route) => expect(parseRoute(hash)).toEqual(route));
 });
 
 describe('routeHash', () => {
   it('is the inverse of parseRoute', () => {
-    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' }];
+    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' },
+      { view: 'print', planId: ID, kind: 'family' }, { view: 'print', planId: ID, kind: 'report', reportId: REPORT }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Who made which edits, as declared by the members. Yjs stamps every insertion with the clientID of
+ * the Y.Doc that made it (a random number per opened copy of the plan); this root map pairs each
+ * clientID with the identity its member declared ({ name, agency }) when they opened the plan, so
+ * history can name who changed what. It is a declaration, not an authenticated identity: the UI
+ * says "as declared by the member".
+ *
+ * The root belongs with the others in lib/plan/roots.ts (ROOT.authors); it is named here until it
+ * moves. Each entry is written by its own client only, under its own key, so entries never conflict.
+ */
+import * as Y from 'yjs';
+import { ROOT } from '../plan/roots.ts';
+import { COMMAND_ORIGIN } from '../plan/origin.ts';
+
+/** Root name of the authors map: String(clientID) → { name, agency }. */
+export const AUTHORS_ROOT = ROOT.authors;
+
+export interface DeclaredAuthor {
+  name: string;
+  agency: string;
+}
+
+/** The authors map of a plan. */
+export function authorsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(AUTHORS_ROOT);
+}
+
+/**
+ * Declares that edits from this copy of the plan (`doc.clientID`) are `identity`'s. Nothing is
+ * written when no name is declared yet, or when the entry already says the same.
+ */
+export function recordAuthor(doc: Y.Doc, identity: { name: string; agency: string }): void {
+  const declared = { name: identity.name.trim(), agency: identity.agency.trim() };
+  if (declared.name === '') return;
+  const key = String(doc.clientID);
+  const current = readAuthor(authorsMap(doc).get(key));
+  if (current && current.name === declared.name && current.agency === declared.agency) return;
+  doc.transact(() => authorsMap(doc).set(key, declared), COMMAND_ORIGIN);
+}
+
+/** Every declared author by clientID. Entries a peer wrote in an unknown shape are skipped. */
+export function readAuthors(doc: Y.Doc): Map<number, DeclaredAuthor> {
+  const out = new Map<number, DeclaredAuthor>();
+  for (const [key, value] of authorsMap(doc)) {
+    const author = readAuthor(value);
+    const client = Number(key);
+    if (author && Number.isInteger(client)) out.set(client, author);
+  }
+  return out;
+}
+
+function readAuthor(value: unknown): DeclaredAuthor | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.name !== 'string' || v.name.trim() === '') return undefined;
+  return { name: v.name, agency: typeof v.agency === 'string' ? v.agency : '' };
+}

@@ -1,0 +1,67 @@
+/**
+ * Comparing a saved version with a later one, or with the plan as it is now: what changed
+ * (compare-snapshots.ts) and whose copies changed it (changed-by.ts). Versions are loaded into
+ * scratch documents that are destroyed before returning, so nothing here holds on to a Y.Doc.
+ */
+import type * as Y from 'yjs';
+import { RICH_TEXT_FIELDS, planRoots, richTextFragment } from '../plan/index.ts';
+import { authorsMap } from './authors.ts';
+import { loadVersion, versionStateVector } from './versions.ts';
+import { readPlanSnapshot, type PlanSnapshot } from './plan-snapshot.ts';
+import { compareSnapshots, type PlanComparison } from './compare-snapshots.ts';
+import { whoChanged, type ChangedBy } from './changed-by.ts';
+
+/** The moment a comparison starts from, read once: a version's words and its state vector. */
+export interface VersionBaseline {
+  snapshot: PlanSnapshot;
+  stateVector: Map<number, number>;
+}
+
+export interface VersionComparison {
+  changes: PlanComparison;
+  changedBy: ChangedBy;
+}
+
+/** The plan as it was at version `id`, read into words; undefined for an unknown id. */
+export function versionSnapshot(doc: Y.Doc, id: string): PlanSnapshot | undefined {
+  return withVersion(doc, id, readPlanSnapshot);
+}
+
+/** What comparisons from version `id` need of it; undefined for an unknown id. */
+export function versionBaseline(doc: Y.Doc, id: string): VersionBaseline | undefined {
+  const stateVector = versionStateVector(doc, id);
+  const snapshot = versionSnapshot(doc, id);
+  return stateVector && snapshot ? { snapshot, stateVector } : undefined;
+}
+
+/** From `baseline` to the plan now in `doc`. */
+export function compareWithNow(doc: Y.Doc, baseline: VersionBaseline): VersionComparison {
+  return { changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(doc)), changedBy: whoChanged(doc, baseline.stateVector) };
+}
+
+/** From `baseline` to version `laterId`; undefined for an unknown id. */
+export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterId: string): VersionComparison | undefined {
+  return withVersion(doc, laterId, (later) => ({
+    changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(later)),
+    changedBy: whoChanged(later, baseline.stateVector),
+  }));
+}
+
+/** Every Y type a comparison with now reads, for views that re-compare as the plan changes. */
+export function typesComparedWithNow(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [
+    ...(Object.values(planRoots(doc)) as Y.AbstractType<unknown>[]),
+    ...RICH_TEXT_FIELDS.map((f) => richTextFragment(doc, f) as Y.AbstractType<unknown>),
+    authorsMap(doc) as Y.AbstractType<unknown>,
+  ];
+}
+
+function withVersion<T>(doc: Y.Doc, id: string, read: (scratch: Y.Doc) => T): T | undefined {
+  const scratch = loadVersion(doc, id);
+  if (!scratch) return undefined;
+  try {
+    return read(scratch);
+  } finally {
+    scratch.destroy();
+  }
+}

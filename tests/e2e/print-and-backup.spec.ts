@@ -1,0 +1,232 @@
+/**
+ * Journeys: print the plan for the family (in plain language) and for professionals, print an
+ * agency report in its template, each checked as the PDF Chromium prints; back the plan up with and
+ * without a passphrase and import each as a new plan with the same content; a damaged or foreign
+ * file is refused with a message and the plan list is unchanged.
+ */
+import { addDays, format, subDays } from 'date-fns';
+import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import { PlanListPage } from './pages/plan-list-page.ts';
+import { PlanPage } from './pages/plan-page.ts';
+import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
+import { ChronologyPage, MeetingsPage, ReportsPage } from './pages/meetings-page.ts';
+import { ImportBackupPage, PrintAndBackupPage, checkAndShoot, printedText, squash } from './pages/print-page.ts';
+
+const now = new Date();
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const words = (d: Date) => format(d, 'd MMMM yyyy');
+const icpcDay = subDays(now, 20);
+const coreGroupDay = addDays(now, 10);
+const ICPC = `Initial child protection conference, ${words(icpcDay)}`;
+
+const DANGER = 'We are worried that after the ICPC Ava and Leo will go on missing health care.';
+const CONTINGENCY = 'If nothing improves the LA will start the PLO.';
+
+async function typeInto(page: import('@playwright/test').Page, label: string, text: string) {
+  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+test('the plan prints for the family in plain language, for professionals in full, and a report in its template', async ({ ext, panel }) => {
+  test.setTimeout(240_000);
+  const list = new PlanListPage(panel);
+  await list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }, { name: 'Leo', dob: '2022-08-02' }]);
+  const plan = new PlanPage(panel);
+  await plan.expectOpen('Testington');
+
+  // The plan, filled in as a practitioner would.
+  await plan.goToSection('Strengthening Families');
+  await typeInto(panel, 'Strengths and protective factors', 'Jo takes Ava to school every day.');
+  await typeInto(panel, 'Neglect', 'Ava has missed three health appointments.');
+  await typeInto(panel, 'What we are worried will happen to the children if nothing changes', DANGER);
+  await plan.goToSection('Contingency and contact');
+  await typeInto(panel, 'What will happen if things do not get better', CONTINGENCY);
+  await plan.goToSection('Core group');
+  await new CoreGroupPage(panel).addMember({ name: 'Sam Sample', agency: 'CSC', role: 'Lead social worker' });
+  await plan.goToSection('Outcomes and actions');
+  const outcomes = new OutcomesPage(panel);
+  const outcome = await outcomes.addOutcome("The child's developmental needs", {
+    statement: 'Ava goes to every health appointment',
+    measure: 'The HV confirms attendance',
+    due: iso(addDays(now, 90)),
+    sustainability: 'Jo keeps a calendar',
+  });
+  await outcomes.addAction(outcome, { description: 'Remind Jo before each appointment', owner: 'Sam Sample (CSC)', due: iso(addDays(now, 14)), measure: 'Reminders logged' });
+  await plan.goToSection('Meetings');
+  const meetings = new MeetingsPage(panel);
+  await meetings.addMeeting('Initial child protection conference', 'Held', iso(icpcDay));
+  await meetings.addDecision('Child protection plan under the category of neglect');
+  await meetings.recordDissent('Jo Testington', 'Mother', 'Does not agree there is neglect.');
+  await meetings.back();
+  await meetings.addMeeting('Core group meeting', 'Scheduled (still to come)', iso(coreGroupDay));
+  await plan.goToSection('Agency reports');
+  const reports = new ReportsPage(panel);
+  await reports.startForm.getByLabel('Agency or organisation').fill('Health visiting');
+  await reports.startForm.getByLabel('Name and role of the author').fill('Hana Visitor, health visitor');
+  await reports.startReport(ICPC);
+  await panel.getByLabel('Length of involvement with the family by your agency').fill('Since 2019');
+  await reports.typeRichText('Parenting capacity', 'Jo is warm with the children but misses appointments.');
+  await reports.back();
+  await plan.goToSection('Chronology');
+  await new ChronologyPage(panel).add({ date: iso(subDays(now, 40)), event: 'Missed two-year health check', agency: 'Health visiting', link: 'https://example.org/record/7' });
+  await plan.expectSaved();
+
+  // The section.
+  await plan.goToSection('Print and backup');
+  const section = new PrintAndBackupPage(panel, ext.context);
+  await expectNoAxeViolations(panel, 'print and backup section');
+  await checkAndShoot(panel, 'print-section');
+
+  // For the family: plain language, the children, who does what by when, the next meeting.
+  const family = await section.openPrint('Print for the family');
+  await expect(family.getByRole('heading', { level: 1 })).toHaveText('The plan to keep Ava and Leo safe and well');
+  await expectNoAxeViolations(family, 'family print view');
+  await checkAndShoot(family, 'print-family', { paper: true });
+  const familyText = await printedText(family);
+  const familyPdf = squash(familyText);
+  for (const phrase of [
+    'Ava', 'Leo', 'What we are worried about', 'What is working well', 'What needs to change', 'Who will do what, and by when',
+    'after the first child protection conference Ava and Leo will go on missing health care',
+    'the council will start the formal steps before going to court',
+    'The health visitor confirms attendance',
+    'Remind Jo before each appointment', "Sam Sample (children's social care)", words(addDays(now, 14)),
+    `Plan meeting on ${words(coreGroupDay)}`,
+  ]) expect(familyPdf, phrase).toContain(squash(phrase));
+  // No jargon, no professional-only detail, and none of the app around the document.
+  expect(familyText).not.toMatch(/\b(ICPC|PLO|HV|CSC|LA)\b/);
+  for (const absent of ['Does not agree there is neglect', 'Back to the plan', 'Save as PDF', 'About you']) {
+    expect(familyPdf, absent).not.toContain(squash(absent));
+  }
+
+  // For professionals: categories, sources, decisions and dissent, the agency reports.
+  const professional = await section.openPrint('Print for professionals');
+  await expectNoAxeViolations(professional, 'professional print view');
+  await checkAndShoot(professional, 'print-professional', { paper: true });
+  const proPdf = squash(await printedText(professional));
+  for (const phrase of [
+    'Category of abuse or neglect', 'Strengthening Families framework', DANGER, CONTINGENCY,
+    'Child protection plan under the category of neglect', 'Dissent', 'Jo Testington (Mother): Does not agree there is neglect.',
+    'Multi-agency chronology', 'Missed two-year health check', 'Health visiting', 'https://example.org/record/7',
+    `Health visiting: ${ICPC}`, 'Ava goes to every health appointment', 'Sam Sample (CSC)',
+  ]) expect(proPdf, phrase).toContain(squash(phrase));
+
+  // The agency report, in the template's headings and order.
+  const report = await section.openPrint(/^Print the report from Health visiting/);
+  await expectNoAxeViolations(report, 'report print view');
+  await checkAndShoot(report, 'print-report', { paper: true });
+  const reportPdf = squash(await printedText(report));
+  const headings = [
+    'Initial child protection conference report', 'Agency/Organisation', 'Name/Role', 'Subjects', 'Parents/Carers',
+    'Length of involvement with family by your agency', 'Chronology of agency involvement',
+    'Summary of information held by your agency', 'Identified risk factors', 'Parenting capacity',
+    'do you think this child/ren is at risk of significant harm?', 'what needs to change for the level of risk to be reduced?',
+    'How can your agency contribute to a child protection plan', 'Report shared with parent', 'Report shared with child', 'Signed',
+  ];
+  let at = -1;
+  for (const heading of headings) {
+    const next = reportPdf.indexOf(squash(heading), at + 1);
+    expect(next, `"${heading}" after the heading before it`).toBeGreaterThan(at);
+    at = next;
+  }
+  expect(reportPdf).toContain(squash('Jo is warm with the children but misses appointments.'));
+  expect(reportPdf).toContain(squash('Missed two-year health check'));
+
+  // A print view follows edits made in the plan, and shows them again after a reload.
+  await plan.goToSection('Agency reports');
+  await panel.getByRole('button', { name: `Open the report from Health visiting for the ${ICPC}` }).click();
+  await panel.getByLabel('Length of involvement with the family by your agency').fill('Since 2019, monthly visits');
+  await expect(report.getByText('Since 2019, monthly visits')).toBeVisible();
+  await plan.expectSaved();
+  await report.reload();
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText('Initial child protection conference report');
+  await expect(report.getByText('Since 2019, monthly visits')).toBeVisible();
+});
+
+test('a backup, plain or with a passphrase, imports as a new plan with the same content; a bad file changes nothing', async ({ ext, panel }) => {
+  test.setTimeout(240_000);
+  const list = new PlanListPage(panel);
+  await list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
+  const plan = new PlanPage(panel);
+  await plan.expectOpen('Testington');
+  await plan.goToSection('Strengthening Families');
+  await typeInto(panel, 'What we are worried will happen to the children if nothing changes', DANGER);
+  await plan.goToSection('Chronology');
+  await new ChronologyPage(panel).add({ date: iso(subDays(now, 3)), event: 'Home visit, Ava seen alone', agency: 'CSC' });
+  await plan.expectSaved();
+
+  await plan.goToSection('Print and backup');
+  const section = new PrintAndBackupPage(panel, ext.context);
+
+  // A passphrase that is too short, then two that differ: explained by the field, nothing saved.
+  const form = section.backupForm;
+  await form.getByLabel('Passphrase', { exact: true }).fill('short');
+  await form.getByRole('button', { name: 'Download backup' }).click();
+  await expect(form.locator('.field-error')).toHaveText(/^Use at least 10 characters/);
+  await expect(form.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await form.getByLabel('Passphrase', { exact: true }).fill('kettle harbour violet');
+  await form.getByLabel('Type the passphrase again').fill('kettle harbour violent');
+  await form.getByRole('button', { name: 'Download backup' }).click();
+  await expect(form.locator('.field-error')).toHaveText('The two passphrases are different. Type the same passphrase twice.');
+  await expectNoAxeViolations(panel, 'backup form with an error');
+
+  const plain = await section.downloadBackup();
+  expect(plain.name).toBe(`testington-plan-backup-${iso(now)}.json`);
+  expect(JSON.parse(plain.text)).toMatchObject({ format: 'core-group-plan-backup', encrypted: false, plan: { meta: { familyName: 'Testington' } } });
+  const sealed = await section.downloadBackup('kettle harbour violet');
+  expect(sealed.text).not.toContain('Testington');
+  expect(JSON.parse(sealed.text)).toMatchObject({ encrypted: true, encryption: { kdf: 'PBKDF2', iterations: 600000, cipher: 'AES-GCM' } });
+  await expectNoAxeViolations(panel, 'backup saved');
+
+  // Bad files: refused with a message; the plan list stays as it was.
+  await list.goto();
+  const importer = new ImportBackupPage(panel);
+  await expect(list.planLink('Testington')).toHaveCount(1);
+  const file = JSON.parse(plain.text);
+  const state: string = file.state;
+  const corrupted = JSON.stringify({ ...file, state: state.slice(0, 40) + (state[40] === 'A' ? 'B' : 'A') + state.slice(41) });
+  await importer.choose('corrupted.json', corrupted);
+  await expect(importer.error).toHaveText(/^corrupted\.json: This backup file is damaged or incomplete/);
+  await expect(importer.fileInput).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(panel, 'import, damaged file refused');
+  await checkAndShoot(panel, 'import-refused');
+  await importer.choose('truncated.json', plain.text.slice(0, plain.text.length / 2));
+  await expect(importer.error).toHaveText(/^truncated\.json: This backup file is damaged or incomplete/);
+  await importer.choose('notes.json', '{"shopping": ["milk"]}');
+  await expect(importer.error).toHaveText(/^notes\.json: This file is not a plan backup/);
+  await importer.choose('newer.json', JSON.stringify({ ...file, formatVersion: 99 }));
+  await expect(importer.error).toHaveText(/^newer\.json: This backup was made by a newer version of the extension/);
+  await importer.choose(sealed.name, sealed.text);
+  await expect(importer.region.getByLabel('Passphrase for this backup')).toBeFocused();
+  await importer.unlock('not the passphrase');
+  await expect(importer.error).toHaveText(/^The passphrase is not right/);
+  await expectNoAxeViolations(panel, 'import, wrong passphrase');
+  await importer.region.getByRole('button', { name: 'Cancel' }).click();
+  await expect(list.planLink('Testington')).toHaveCount(1);
+
+  // The plain backup, then the encrypted one: two new plans.
+  await importer.choose(plain.name, plain.text);
+  await expect(importer.imported).toContainText('Imported the plan for the Testington family as a new plan on this device.');
+  await expect(list.planLink('Testington')).toHaveCount(2);
+  await importer.choose(sealed.name, sealed.text);
+  await expect(importer.region.getByText(`${sealed.name} is protected with a passphrase.`)).toBeVisible();
+  await importer.unlock('kettle harbour violet');
+  await expect(importer.imported).toContainText('Imported the plan for the Testington family');
+  await expect(list.planLink('Testington')).toHaveCount(3);
+  await expectNoAxeViolations(panel, 'plan list after imports');
+
+  // The imported plan has the same content, and keeps it across a reload.
+  await importer.imported.getByRole('link', { name: 'Open the imported plan' }).click();
+  await plan.expectOpen('Testington');
+  const importedId = plan.planId();
+  await plan.goToSection('Strengthening Families');
+  await expect(plan.dangerStatement()).toHaveText(DANGER);
+  await plan.goToSection('Chronology');
+  await expect(panel.getByText('Home visit, Ava seen alone')).toBeVisible();
+  await panel.reload();
+  await plan.expectOpen('Testington');
+  expect(plan.planId()).toBe(importedId);
+  await expect(panel.getByText('Home visit, Ava seen alone')).toBeVisible();
+  await list.goto();
+  await expect(list.planLink('Testington')).toHaveCount(3);
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createPlan,
+  planRoots,
+  richTextFragment,
+  setMetaField,
+  setPlanStatus,
+  ChronologyEntry,
+  Member,
+  Meeting,
+  Outcome,
+  Action,
+} from '../../../lib/plan/index.ts';
+import { appendParagraphs } from '../../../lib/capture/append-paragraphs.ts';
+import { recordAuthor } from '../../../lib/history/authors.ts';
+import { saveVersion } from '../../../lib/history/versions.ts';
+import { compareWithNow, compareWithVersion, versionBaseline, versionSnapshot } from '../../../lib/history/compare-versions.ts';
+import { isUnchanged } from '../../../lib/history/compare-snapshots.ts';
+import { connectedPeers } from '../helpers/two-peers.ts';
+
+function plan(doc: Y.Doc) {
+  createPlan(doc, { familyName: 'Testington', children: [{ name: 'Ava', dob: '2018-04-01' }], profileId: 'national', division: 'england-and-wales', createdBy: 'Sam', createdAt: '2026-01-05' });
+  const roots = planRoots(doc);
+  Member.add(doc, roots.members, { name: 'Sam Social', agency: 'CSC' });
+  const outcome = Outcome.add(doc, roots.outcomes, { domain: 'parenting-capacity', statement: 'Ava is collected from school on time every day' });
+  Action.add(doc, Outcome.list(Outcome.liveMaps(roots.outcomes)[0]!, 'actions'), { description: 'Mum sets a phone alarm', status: 'not-started' });
+  ChronologyEntry.add(doc, roots.chronology, { date: '2026-01-10', event: 'Home visit', agency: 'CSC' });
+  appendParagraphs(doc, richTextFragment(doc, 'strengths'), [[{ text: 'Mum loves Ava and wants to keep her safe.' }]]);
+  return outcome;
+}
+
+describe('versionSnapshot', () => {
+  it('reads the plan as it was, in words', () => {
+    const doc = new Y.Doc();
+    plan(doc);
+    const id = saveVersion(doc, { name: 'Start', by: 'Sam', at: '2026-02-01' });
+    setMetaField(doc, { field: 'familyName', value: 'Changed' });
+    const then = versionSnapshot(doc, id)!;
+    expect(then.fields.find((f) => f.key === 'familyName')?.value).toBe('Testington');
+    expect(then.fields.find((f) => f.key === 'status')?.value).toBe('Outline');
+    expect(then.texts.find((t) => t.key === 'strengths')?.value).toBe('Mum loves Ava and wants to keep her safe.');
+    expect(then.lists.find((l) => l.key === 'children')?.records[0]?.fields.find((f) => f.key === 'dob')?.value).toBe('1 April 2018');
+    expect(then.lists.find((l) => l.key === 'actions')?.records.map((r) => r.label)).toEqual(['Mum sets a phone alarm']);
+  });
+});
+
+describe('compareWithNow', () => {
+  it('lists changed fields, added, removed and changed records, and marks rich text word by word', () => {
+    const doc = new Y.Doc();
+    plan(doc);
+    recordAuthor(doc, { name: 'Sam Social', agency: 'CSC' });
+    const baseline = versionBaseline(doc, saveVersion(doc, { name: 'Start', by: 'Sam', at: '2026-02-01' }))!;
+    const roots = planRoots(doc);
+    setPlanStatus(doc, { status: 'detailed' });
+    Member.add(doc, roots.members, { name: 'Priya Nurse', agency: 'Health' });
+    ChronologyEntry.remove(doc, roots.chronology, ChronologyEntry.readAll(roots.chronology)[0]!.id);
+    const action = Action.liveMaps(Outcome.list(Outcome.liveMaps(roots.outcomes)[0]!, 'actions'))[0]!;
+    Action.set(doc, Outcome.list(Outcome.liveMaps(roots.outcomes)[0]!, 'actions'), String(action.get('id')), 'status', 'done');
+    Meeting.add(doc, roots.meetings, { kind: 'core-group', date: '2026-02-10' });
+    const strengths = richTextFragment(doc, 'strengths');
+    (((strengths.get(0) as Y.XmlElement).get(0)) as Y.XmlText).delete(0, 4);
+    appendParagraphs(doc, strengths, [[{ text: 'Grandmother helps.' }]]);
+
+    const { changes, changedBy } = compareWithNow(doc, baseline);
+    expect(changes.fields).toEqual([{ label: 'Status of the plan', before: 'Outline', after: 'Detailed' }]);
+    const list = (key: string) => changes.lists.find((l) => l.key === key);
+    expect(list('members')?.added).toEqual(['Priya Nurse, Health']);
+    expect(list('chronology')?.removed).toEqual(['10 January 2026: Home visit']);
+    expect(list('actions')?.changed).toEqual([{ label: 'Mum sets a phone alarm', fields: [{ label: 'Progress', before: 'Not started', after: 'Done' }], texts: [] }]);
+    expect(list('meetings')?.added).toEqual(['Core group meeting, 10 February 2026']);
+    expect(changes.texts).toEqual([
+      {
+        label: 'Strengths and protective factors',
+        parts: [
+          { kind: 'removed', text: 'Mum ' },
+          { kind: 'same', text: 'loves Ava and wants to keep her safe.' },
+          { kind: 'added', text: '\nGrandmother helps.' },
+        ],
+      },
+    ]);
+    expect(changedBy).toEqual({ authors: [{ name: 'Sam Social', agency: 'CSC' }], undeclared: 0 });
+  });
+
+  it('finds nothing changed straight after saving', () => {
+    const doc = new Y.Doc();
+    plan(doc);
+    const baseline = versionBaseline(doc, saveVersion(doc, { name: 'Start', by: 'Sam', at: '2026-02-01' }))!;
+    expect(isUnchanged(compareWithNow(doc, baseline).changes)).toBe(true);
+  });
+});
+
+describe('compareWithVersion', () => {
+  it('compares two versions, naming who changed the plan between them', () => {
+    const peers = connectedPeers(2);
+    const [sam, priya] = peers.docs as [Y.Doc, Y.Doc];
+    plan(sam);
+    recordAuthor(priya, { name: 'Priya Nurse', agency: 'Health' });
+    const first = saveVersion(sam, { name: 'First', by: 'Sam', at: '2026-02-01' });
+    appendParagraphs(priya, richTextFragment(priya, 'grey-areas'), [[{ text: 'Who is the new partner?' }]]);
+    const second = saveVersion(sam, { name: 'Second', by: 'Sam', at: '2026-02-08' });
+    setMetaField(sam, { field: 'address', value: 'after the second version' });
+
+    const result = compareWithVersion(sam, versionBaseline(sam, first)!, second)!;
+    expect(result.changes.fields).toEqual([]);
+    expect(result.changes.texts.map((t) => t.label)).toEqual(['Grey areas']);
+    expect(result.changedBy).toEqual({ authors: [{ name: 'Priya Nurse', agency: 'Health' }], undeclared: 0 });
+    expect(compareWithVersion(sam, versionBaseline(sam, first)!, 'unknown')).toBeUndefined();
+  });
+});
