@@ -8,6 +8,7 @@
  * likewise. After that, every local update is broadcast as it happens.
  */
 import * as Y from 'yjs';
+import { applyUpdateSafely, diffForStateVector } from './guarded-update.ts';
 
 type Message =
   | { kind: 'hello'; from: string; stateVector: Uint8Array }
@@ -28,34 +29,29 @@ export function connectLocalChannel(
   const self = `${doc.clientID}-${Math.random().toString(36).slice(2)}`;
   const origin = { source: 'local-channel', channelName };
 
+  // A malformed update from another page of ours is a bug there; this copy stays as it was.
   const apply = (update: unknown) => {
-    if (!(update instanceof Uint8Array) || update.length === 0) return;
-    try {
-      Y.applyUpdate(doc, update, origin);
-    } catch {
-      // A malformed update from another page of ours is a bug there; this copy stays as it was.
-    }
+    if (update instanceof Uint8Array && update.length > 0) applyUpdateSafely(doc, update, origin);
   };
 
   const onMessage = (event: MessageEvent<Message>) => {
     const message = event.data;
     if (typeof message !== 'object' || message === null) return;
     switch (message.kind) {
-      case 'hello':
+      case 'hello': {
         if (message.from === self || !(message.stateVector instanceof Uint8Array)) return;
-        channel.postMessage({
-          kind: 'welcome',
-          from: self,
-          to: message.from,
-          stateVector: Y.encodeStateVector(doc),
-          update: Y.encodeStateAsUpdate(doc, message.stateVector),
-        } satisfies Message);
+        const update = diffForStateVector(doc, message.stateVector);
+        if (!update) return;
+        channel.postMessage({ kind: 'welcome', from: self, to: message.from, stateVector: Y.encodeStateVector(doc), update } satisfies Message);
         return;
-      case 'welcome':
+      }
+      case 'welcome': {
         if (message.to !== self || !(message.stateVector instanceof Uint8Array)) return;
         apply(message.update);
-        channel.postMessage({ kind: 'catch-up', to: message.from, update: Y.encodeStateAsUpdate(doc, message.stateVector) } satisfies Message);
+        const update = diffForStateVector(doc, message.stateVector);
+        if (update) channel.postMessage({ kind: 'catch-up', to: message.from, update } satisfies Message);
         return;
+      }
       case 'catch-up':
         if (message.to === self) apply(message.update);
         return;

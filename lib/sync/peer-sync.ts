@@ -14,6 +14,8 @@
  */
 import type * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
+import * as encoding from 'lib0/encoding';
+import { writeSyncStep1 } from 'y-protocols/sync';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from './invite.ts';
 import type { NetworkSettings } from '../settings/network.ts';
@@ -35,10 +37,27 @@ export interface PeerSync {
 
 /** How often the status is re-read: y-webrtc raises no event when a connection opens. */
 const STATUS_POLL_MS = 500;
+/**
+ * y-webrtc announces a peer only when it connects to signaling or loses a connection; two browsers
+ * that both reached the server but missed each other's announcement (a restart race, a stale
+ * connection held elsewhere) would wait for ever. Alone this long while the server is reachable,
+ * we start afresh, which announces again under a new peer id. Cheap: one subscribe and announce.
+ */
+const ALONE_REBUILD_MS = 15_000;
+/**
+ * Anti-entropy: every few seconds we send each connected peer our state vector (sync step 1, as
+ * y-webrtc does once on connect), and it answers with whatever we lack. An update lost on the way
+ * (a connection replaced mid-send after a reconnect, the one-way-after-reconnect symptom) is then
+ * repaired within this interval instead of waiting for the next reconnect. A state vector is a few
+ * bytes per member.
+ */
+const RESYNC_EVERY_TICKS = 6;
+/** y-webrtc's message type for sync messages (its `messageSync`). */
+const MESSAGE_SYNC = 0;
 
 interface ProviderInternals {
   signalingConns: { connected: boolean }[];
-  room: { webrtcConns: Map<string, { connected: boolean }> } | null;
+  room: { webrtcConns: Map<string, { connected: boolean; peer: { send(data: Uint8Array): void } }> } | null;
 }
 
 export function startPeerSync(
@@ -53,6 +72,7 @@ export function startPeerSync(
   let status: PeerStatus = { signaling: 'connecting', peers: 0 };
   let everConnected = false;
   let wasConnected = false;
+  let aloneSince: number | null = null;
   let provider = build();
 
   function build(): WebrtcProvider {
@@ -73,6 +93,7 @@ export function startPeerSync(
   }
 
   function rebuild() {
+    aloneSince = null;
     provider.destroy();
     provider = build();
     // Until the new provider's signaling connects, we are connecting, not offline.
@@ -80,12 +101,37 @@ export function startPeerSync(
     onRebuilt();
   }
 
+  let ticks = 0;
+  const resync = () => {
+    const conns = (provider as unknown as ProviderInternals).room?.webrtcConns;
+    if (!conns?.size) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    writeSyncStep1(encoder, doc);
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of conns.values()) {
+      if (!conn.connected) continue;
+      try {
+        conn.peer.send(message);
+      } catch {
+        // A connection closing as we send: y-webrtc notices and replaces it.
+      }
+    }
+  };
+
   const tick = () => {
+    if (++ticks % RESYNC_EVERY_TICKS === 0) resync();
     const next = read();
     const signalingUp = next.signaling === 'connected';
     // Back after an outage: start afresh so no colleague is stuck on a dead connection to us.
     if (signalingUp && !wasConnected && everConnected && status.signaling === 'offline') rebuild();
     wasConnected = signalingUp;
+    if (signalingUp && next.peers === 0) {
+      aloneSince ??= Date.now();
+      if (Date.now() - aloneSince >= ALONE_REBUILD_MS) rebuild();
+    } else {
+      aloneSince = null;
+    }
     if (next.signaling !== status.signaling || next.peers !== status.peers) {
       status = next;
       for (const listener of listeners) listener(status);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { connectLocalChannel, type LocalChannel } from '../../../lib/sync/local-channel.ts';
 
@@ -20,9 +20,11 @@ describe('connectLocalChannel', () => {
     const tab = new Y.Doc();
     tab.getMap('m').set('k', 'from the tab');
     page('plan:a', tab);
-    await settle();
-    expect(tab.getText('t').toString()).toBe('from the panel');
-    expect(panel.getMap('m').get('k')).toBe('from the tab');
+    // Delivery is asynchronous; a loaded machine can take a while.
+    await vi.waitFor(() => {
+      expect(tab.getText('t').toString()).toBe('from the panel');
+      expect(panel.getMap('m').get('k')).toBe('from the tab');
+    }, { timeout: 5000 });
   });
 
   it('carries every later edit live between pages of the same plan', async () => {
@@ -31,9 +33,10 @@ describe('connectLocalChannel', () => {
     await settle();
     a.getText('t').insert(0, 'one ');
     b.getText('t').insert(0, 'two ');
-    await settle();
-    expect(a.getText('t').toString()).toBe(b.getText('t').toString());
-    expect(a.getText('t').toString()).toHaveLength(8);
+    await vi.waitFor(() => {
+      expect(a.getText('t').toString()).toHaveLength(8);
+      expect(a.getText('t').toString()).toBe(b.getText('t').toString());
+    }, { timeout: 5000 });
   });
 
   it('keeps plans apart', async () => {
