@@ -45,6 +45,11 @@ export interface RecordType<F extends FieldsSpec> {
   fragment(record: Y.Map<unknown>, field: string): Y.XmlFragment;
   /** The Y.Array of a record's nested list (e.g. an outcome's actions). */
   list(record: Y.Map<unknown>, field: string): Y.Array<Y.Map<unknown>>;
+  /**
+   * The nested list for reading, or null when the record lacks it (a record written before the
+   * list was added to its type, or by an odd peer): display code shows nothing instead of failing.
+   */
+  listIfPresent(record: Y.Map<unknown>, field: string): Y.Array<Y.Map<unknown>> | null;
 }
 
 export interface RecordShape {
@@ -133,6 +138,11 @@ export function defineRecord<F extends FieldsSpec>(name: string, fields: F, shap
       const fragment = record.get(field);
       if (!(fragment instanceof Y.XmlFragment)) throw new RangeError(`${name}: record has no "${field}" text`);
       return fragment;
+    },
+    listIfPresent(record, field) {
+      if (!lists.includes(field)) throw new RangeError(`${name}: "${field}" is not a nested list`);
+      const list = record.get(field);
+      return list instanceof Y.Array ? (list as Y.Array<Y.Map<unknown>>) : null;
     },
     list(record, field) {
       if (!lists.includes(field)) throw new RangeError(`${name}: "${field}" is not a nested list`);

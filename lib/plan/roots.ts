@@ -33,6 +33,12 @@ export const ROOT = {
   contacts: 'contacts',
   /** Y.Map: how often the lead social worker sees the child, and alone. */
   arrangements: 'arrangements',
+  /** Y.Map: chair mode — the id of the meeting running now ('' when none). */
+  chair: 'chair',
+  /** Y.Map: Yjs clientID → the identity its member declared (lib/history/authors.ts). */
+  authors: 'authors',
+  /** Y.Array of named versions, each the plan's encoded state at that moment (lib/history/versions.ts). */
+  versions: 'versions',
 } as const;
 
 /**
@@ -75,5 +81,6 @@ export function planRoots(doc: Y.Doc) {
     scaling: doc.getArray<Y.Map<unknown>>(ROOT.scaling),
     contacts: doc.getArray<Y.Map<unknown>>(ROOT.contacts),
     arrangements: doc.getMap<unknown>(ROOT.arrangements),
+    chair: doc.getMap<unknown>(ROOT.chair),
   };
 }

@@ -18,9 +18,39 @@ export const Meeting = defineRecord(
     minutesCirculated: 'string',
     planCirculated: 'string',
     minutesReceived: 'string',
+    /** Chair mode: the meeting is running now (see lib/chair/live-meeting.ts). */
+    live: 'boolean',
+    /** ISO date-time the chair started it, and the current agenda item and when it became current. */
+    startedAt: 'string',
+    currentItemId: 'string',
+    itemStartedAt: 'string',
+    /** Ids of the plan's actions when the meeting started, comma-separated: the rest are new. */
+    actionIdsAtStart: 'string',
+    /** The question of the round in progress ('' when none). */
+    roundQuestion: 'string',
   },
-  { richText: ['minutes'], lists: ['attendance', 'decisions', 'dissent', 'changes'] },
+  { richText: ['minutes'], lists: ['attendance', 'decisions', 'dissent', 'changes', 'agenda', 'views'] },
 );
+
+/** An item of a chaired meeting's agenda, with the time spent on it and its notes. */
+export const AgendaItem = defineRecord('agenda-item', {
+  title: 'string',
+  /** One prompt per line. */
+  prompts: 'string',
+  section: 'string',
+  notes: 'string',
+  spentSeconds: 'number',
+});
+
+/** A view given in a round (or written by a member who could not attend). */
+export const RoundView = defineRecord('round-view', {
+  question: 'string',
+  memberId: 'string',
+  name: 'string',
+  agency: 'string',
+  view: 'string',
+  written: 'boolean',
+});
 
 export const AttendanceEntry = defineRecord('attendance', { memberId: 'string', name: 'string', agency: 'string', status: 'string' });
 export const Decision = defineRecord('decision', { text: 'string' });

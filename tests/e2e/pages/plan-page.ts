@@ -10,7 +10,7 @@ export class PlanPage {
 
   /** Opens a section of the plan from the section navigation. */
   async goToSection(title: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: title }).click();
+    await this.page.getByRole('navigation', { name: 'Plan sections' }).getByRole('link', { name: title, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
   }
 
