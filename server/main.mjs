@@ -17,7 +17,16 @@ try {
   process.exit(2);
 }
 
-const log = createLog({ write: (line) => process.stdout.write(line + '\n'), intervalMs: config.logIntervalMs });
+// A reader of our output that goes away (a supervisor restarted, a test runner killed) must not
+// turn every log line into an EPIPE that is logged in turn: that loop once kept orphaned nodes
+// spinning at 20% CPU. Output stops; serving goes on.
+let outputBroken = false;
+process.stdout.on('error', () => {
+  outputBroken = true;
+});
+process.stderr.on('error', () => {});
+
+const log = createLog({ write: (line) => void (outputBroken || process.stdout.write(line + '\n')), intervalMs: config.logIntervalMs });
 
 // Last resort. Every handler is already guarded per connection (signaling.mjs); anything that still
 // escapes is logged and the node keeps serving the rooms it has, rather than dropping all of them.
