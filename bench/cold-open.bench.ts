@@ -24,14 +24,22 @@ export default async function (): Promise<Figure[]> {
     await injectPlan(setup, PLAN_ID, doc);
     await setup.close();
 
-    const opens: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const page = await ext.context.newPage();
-      await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${PLAN_ID}/framework`);
-      await page.waitForFunction(() => performance.getEntriesByName('plan-interactive').length > 0, null, { timeout: 30_000 });
-      opens.push(await page.evaluate(() => performance.getEntriesByName('plan-interactive')[0]!.startTime));
-      if (run < RUNS - 1) await page.close();
-    }
+    const loads: number[] = [];
+    const openAt = async (section: string, keepLast: boolean) => {
+      const opens: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const page = await ext.context.newPage();
+        await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${PLAN_ID}/${section}`);
+        await page.waitForFunction(() => performance.getEntriesByName('plan-interactive').length > 0, null, { timeout: 30_000 });
+        opens.push(await page.evaluate(() => performance.getEntriesByName('plan-interactive')[0]!.startTime));
+        loads.push(await page.evaluate(() => performance.getEntriesByName('plan-loaded')[0]!.startTime));
+        if (!keepLast || run < RUNS - 1) await page.close();
+      }
+      return opens;
+    };
+    // The plan's first section (family), then the framework with its 25k-word column on screen.
+    const family = await openAt('family', false);
+    const opens = await openAt('framework', true);
 
     // Keystrokes into the middle of the 25k-word column.
     const page = ext.context.pages().at(-1)!;
@@ -67,8 +75,9 @@ export default async function (): Promise<Figure[]> {
 
     return [
       { name: 'large plan: stored size', value: bytes / 1024, unit: 'KB', budget: null },
-      { name: 'large plan: cold open to interactive (median)', value: percentile(opens, 50), unit: 'ms', budget: 300 },
-      { name: 'large plan: cold open to interactive (first)', value: opens[0]!, unit: 'ms', budget: 300 },
+      { name: 'large plan: navigation → stored plan loaded into the Y.Doc (median)', value: percentile(loads, 50), unit: 'ms', budget: null },
+      { name: 'large plan: cold open to interactive, first section (median)', value: percentile(family, 50), unit: 'ms', budget: 300 },
+      { name: 'large plan: cold open to interactive, framework with 25k words (median)', value: percentile(opens, 50), unit: 'ms', budget: 300 },
       { name: 'keystroke to next frame, 25k-word field (p95)', value: percentile(toFrame, 95), unit: 'ms', budget: 16 },
       { name: 'keystroke to layout, 25k-word field (p95)', value: percentile(toLayout, 95), unit: 'ms', budget: null },
     ];

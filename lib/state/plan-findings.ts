@@ -49,9 +49,18 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
   const now = () => checkPlanDoc(doc, today);
   let cached: Finding[] | null = null;
   let observing = false;
+  // The first check waits until the plan has painted: findings are advice beside the fields and
+  // must never hold up opening a large plan (bench/cold-open). Gates call `now()` instead.
+  let ready = false;
 
   const subscribe = createSubscriber((update) => {
     observing = true;
+    ready = false;
+    const first = setTimeout(() => {
+      ready = true;
+      cached = null;
+      update();
+    }, 0);
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The first change starts the clock; later ones within the delay ride along with it.
     const onChange = () => {
@@ -65,9 +74,11 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
     const types = checkedTypes(doc);
     for (const type of types) type.observeDeep(onChange);
     return () => {
+      clearTimeout(first);
       clearTimeout(timer);
       for (const type of types) type.unobserveDeep(onChange);
       observing = false;
+      ready = false;
       cached = null;
     };
   });
@@ -77,6 +88,7 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
       subscribe();
       // Unobserved, a cached value could be any age: compute afresh.
       if (!observing) return now();
+      if (!ready) return [];
       return (cached ??= now());
     },
     now,

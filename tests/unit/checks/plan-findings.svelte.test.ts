@@ -27,16 +27,20 @@ describe('planFindings', () => {
     });
     flushSync();
     expect(seen).toEqual([[]]);
+    // The first check runs just after the first paint, never during it.
+    vi.advanceTimersByTime(0);
+    flushSync();
+    expect(seen).toEqual([[], []]);
     // Typing: three edits within the delay.
     Action.set(doc, actions, actionId, 'measure', 'V');
     Action.set(doc, actions, actionId, 'measure', '');
     vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
     Action.set(doc, actions, actionId, 'description', 'Visit');
     flushSync();
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
     vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
     flushSync();
-    expect(seen).toEqual([[], ['description', 'measure']]);
+    expect(seen).toEqual([[], [], ['description', 'measure']]);
     stop();
   });
 
