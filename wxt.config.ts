@@ -19,7 +19,12 @@ export default defineConfig({
     description:
       'Child protection plans, edited together by the core group, stored on your own machine.',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'core-group-plan@example.org' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is sent to us or anyone: plans go only to colleagues' browsers, encrypted.
+            gecko: { id: 'core-group-plan@example.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : { key: EXTENSION_KEY }),
     // alarms and notifications: the daily deadline check and its notice (no names, only counts).
     // contextMenus: "Add to plan…" on selected text (the click brings the text and address).
