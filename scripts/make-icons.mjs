@@ -11,7 +11,12 @@ const BLUE = [29, 79, 145, 255];
 const WHITE = [255, 255, 255, 255];
 const CLEAR = [0, 0, 0, 0];
 
-/** Colour at (x, y) in a 1×1 design space. */
+/**
+ * Colour at (x, y) in a 1×1 design space.
+ * @param {number} x
+ * @param {number} y
+ * @returns {number[]}
+ */
 function paint(x, y) {
   const r = 0.18; // corner radius
   const cx = Math.min(Math.max(x, r), 1 - r);
@@ -27,6 +32,7 @@ function paint(x, y) {
   return WHITE;
 }
 
+/** @param {number} size */
 function png(size) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   const samples = 4; // supersampling per axis, for smooth edges
@@ -45,6 +51,7 @@ function png(size) {
       raw[o + 3] = Math.round(a);
     }
   }
+  /** @param {string} type @param {Buffer} data */
   const chunk = (type, data) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -60,6 +67,7 @@ function png(size) {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** @param {Buffer} buf */
 function crc32(buf) {
   let c = ~0;
   for (const b of buf) {
