@@ -39,16 +39,22 @@ function png(size) {
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      const sum = [0, 0, 0, 0];
+      let [r, g, b, a] = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++)
         for (let sx = 0; sx < samples; sx++) {
-          const c = paint((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
-          for (let i = 0; i < 4; i++) sum[i] += c[i] * (i < 3 ? c[3] / 255 : 1);
+          const [cr = 0, cg = 0, cb = 0, ca = 0] = paint((x + (sx + 0.5) / samples) / size, (y + (sy + 0.5) / samples) / size);
+          r += (cr * ca) / 255;
+          g += (cg * ca) / 255;
+          b += (cb * ca) / 255;
+          a += ca;
         }
-      const a = sum[3] / samples ** 2;
+      const n = samples ** 2;
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      for (let i = 0; i < 3; i++) raw[o + i] = a ? Math.round(sum[i] / samples ** 2 / (a / 255)) : 0;
-      raw[o + 3] = Math.round(a);
+      // Un-premultiply: edges blend by coverage, colours stay true.
+      raw[o] = a ? Math.round((r / a) * 255) : 0;
+      raw[o + 1] = a ? Math.round((g / a) * 255) : 0;
+      raw[o + 2] = a ? Math.round((b / a) * 255) : 0;
+      raw[o + 3] = Math.round(a / n);
     }
   }
   /** @param {string} type @param {Buffer} data */
