@@ -5,7 +5,7 @@
  * 'minutes:<meeting id>'.
  */
 import type * as Y from 'yjs';
-import { Meeting, planRoots, type RichTextField } from '../plan/index.ts';
+import { Meeting, RICH_TEXT_TITLES, planRoots, type RichTextField } from '../plan/index.ts';
 import { meetingTitle } from '../meetings/meeting-title.ts';
 import { sortMeetingsNewestFirst } from '../meetings/meeting-order.ts';
 
@@ -15,15 +15,9 @@ export type CaptureDestination =
   | { kind: 'minutes'; meetingId: string };
 
 /** The framework fields a capture can be added to, with the names the framework gives them. */
-export const CAPTURE_TEXT_FIELDS: readonly { field: RichTextField; label: string }[] = [
-  { field: 'grey-areas', label: 'Grey areas' },
-  { field: 'harm-physical', label: 'Harm or danger: physical abuse' },
-  { field: 'harm-emotional', label: 'Harm or danger: emotional abuse' },
-  { field: 'harm-sexual', label: 'Harm or danger: sexual abuse' },
-  { field: 'harm-neglect', label: 'Harm or danger: neglect' },
-  { field: 'strengths', label: 'Strengths and protective factors' },
-  { field: 'complicating-factors', label: 'Complicating factors' },
-];
+export const CAPTURE_TEXT_FIELDS: readonly { field: RichTextField; label: string }[] = (
+  ['grey-areas', 'harm-physical', 'harm-emotional', 'harm-sexual', 'harm-neglect', 'strengths', 'complicating-factors'] as const
+).map((field) => ({ field, label: RICH_TEXT_TITLES[field] }));
 
 export interface DestinationOption {
   value: string;

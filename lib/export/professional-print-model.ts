@@ -7,6 +7,7 @@
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import {
+  RICH_TEXT_TITLES,
   Action,
   ContactArrangement,
   Meeting,
@@ -86,17 +87,9 @@ export interface ProfessionalPrintModel {
 }
 
 /** The framework's headings (seed 002), in the order the plan shows them. */
-const FRAMEWORK: { field: RichTextField; title: string }[] = [
-  { field: 'strengths', title: 'Strengths and protective factors' },
-  { field: 'harm-physical', title: 'Harm or danger: physical abuse' },
-  { field: 'harm-emotional', title: 'Harm or danger: emotional abuse' },
-  { field: 'harm-sexual', title: 'Harm or danger: sexual abuse' },
-  { field: 'harm-neglect', title: 'Harm or danger: neglect' },
-  { field: 'grey-areas', title: 'Grey areas' },
-  { field: 'complicating-factors', title: 'Complicating factors' },
-  { field: 'childs-views', title: 'The child’s views, wishes and feelings' },
-  { field: 'danger-statement', title: 'Danger statement' },
-];
+const FRAMEWORK: { field: RichTextField; title: string }[] = (
+  ['strengths', 'harm-physical', 'harm-emotional', 'harm-sexual', 'harm-neglect', 'grey-areas', 'complicating-factors', 'childs-views', 'danger-statement'] as const
+).map((field) => ({ field, title: RICH_TEXT_TITLES[field] }));
 
 const AGREEMENT_LABELS: Record<AgreementField, string> = {
   frequency: 'Frequency of meetings',

@@ -8,6 +8,7 @@
  */
 import type * as Y from 'yjs';
 import {
+  RICH_TEXT_TITLES,
   RICH_TEXT_FIELDS,
   AGREEMENT_FIELDS,
   ARRANGEMENT_FIELDS,
@@ -40,19 +41,8 @@ export interface PlanSnapshot {
   lists: ListSnapshot[];
 }
 
-/** What each fixed rich-text field is called on screen. */
-export const RICH_TEXT_LABELS: Readonly<Record<RichTextField, string>> = {
-  strengths: 'Strengths and protective factors',
-  'harm-physical': 'Harm or danger: physical abuse',
-  'harm-emotional': 'Harm or danger: emotional abuse',
-  'harm-sexual': 'Harm or danger: sexual abuse',
-  'harm-neglect': 'Harm or danger: neglect',
-  'grey-areas': 'Grey areas',
-  'complicating-factors': 'Complicating factors',
-  'childs-views': 'The child’s views, wishes and feelings',
-  'danger-statement': 'Danger statement',
-  contingency: 'Contingency plan',
-};
+/** What each fixed rich-text field is called on screen (the schema's titles). */
+export const RICH_TEXT_LABELS = RICH_TEXT_TITLES;
 
 const AGREEMENT_LABELS: Readonly<Record<(typeof AGREEMENT_FIELDS)[number], string>> = {
   frequency: 'Group agreement: frequency of meetings',

@@ -60,6 +60,20 @@ export const RICH_TEXT_FIELDS = [
 
 export type RichTextField = (typeof RICH_TEXT_FIELDS)[number];
 
+/** What each fixed rich-text field is called in the plan (seed 002's framework headings). */
+export const RICH_TEXT_TITLES: Readonly<Record<RichTextField, string>> = {
+  strengths: 'Strengths and protective factors',
+  'harm-physical': 'Harm or danger: physical abuse',
+  'harm-emotional': 'Harm or danger: emotional abuse',
+  'harm-sexual': 'Harm or danger: sexual abuse',
+  'harm-neglect': 'Harm or danger: neglect',
+  'grey-areas': 'Grey areas',
+  'complicating-factors': 'Complicating factors',
+  'childs-views': 'The child’s views, wishes and feelings',
+  'danger-statement': 'Danger statement',
+  contingency: 'Contingency plan',
+};
+
 /** The Y.XmlFragment holding one of the plan's fixed rich-text fields. */
 export function richTextFragment(doc: Y.Doc, field: RichTextField): Y.XmlFragment {
   if (!RICH_TEXT_FIELDS.includes(field)) throw new RangeError(`richTextFragment: unknown field "${field}"`);
