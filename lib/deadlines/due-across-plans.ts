@@ -10,7 +10,7 @@ import { readMeta } from '../plan/index.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { listOwnProfiles } from '../settings/own-profiles.ts';
 import { computePlanDue, type PlanDue, type PreparedProfiles } from './plan-deadlines.ts';
-import { readStoredPlan } from './read-stored-plan.ts';
+import { readStoredPlan } from '../sync/read-stored-plan.ts';
 
 export interface PlanDueEntry {
   summary: PlanSummary;

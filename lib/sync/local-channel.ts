@@ -77,3 +77,24 @@ export function connectLocalChannel(
     },
   };
 }
+
+/**
+ * Calls `listener` whenever any page of this browser broadcasts a change to the plan on
+ * `channelName` (its own edits and colleagues' alike), without holding the document. The message
+ * format stays this module's business. Returns the stop function.
+ */
+export function onLocalUpdates(
+  channelName: string,
+  listener: () => void,
+  createChannel: (name: string) => BroadcastChannel = (name) => new BroadcastChannel(name),
+): () => void {
+  const channel = createChannel(channelName);
+  const onMessage = (event: MessageEvent<Message | null>) => {
+    if (typeof event.data === 'object' && event.data !== null && event.data.kind === 'update') listener();
+  };
+  channel.addEventListener('message', onMessage);
+  return () => {
+    channel.removeEventListener('message', onMessage);
+    channel.close();
+  };
+}

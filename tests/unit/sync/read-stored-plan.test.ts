@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readMeta, setMetaField } from '../../../lib/plan/index.ts';
 import { createPlanSession, openPlanSession } from '../../../lib/sync/plan-session.ts';
 import { planDatabaseName } from '../../../lib/sync/persistence.ts';
-import { readStoredPlan } from '../../../lib/deadlines/read-stored-plan.ts';
+import { readStoredPlan } from '../../../lib/sync/read-stored-plan.ts';
 import { createPlan } from '../../../lib/plan/index.ts';
 
 beforeEach(() => {

@@ -11,7 +11,7 @@
  * missing database is not created: the upgrade that would create it is aborted.
  */
 import * as Y from 'yjs';
-import { planDatabaseName } from '../sync/persistence.ts';
+import { planDatabaseName } from './persistence.ts';
 
 /** The object store y-indexeddb keeps a document's updates in (y-indexeddb 9, `updatesStoreName`). */
 const UPDATES_STORE = 'updates';
