@@ -10,6 +10,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { CapturePage, HistoryPage, expectNoSidewaysScroll, expectReflowAt320, screenshot, startCaseSystem } from './pages/history-page.ts';
+import { declareIdentity } from './pages/settings-page.ts';
 
 const today = new Date();
 const TODAY_WORDS = format(today, 'd MMMM yyyy');
@@ -22,11 +23,7 @@ test('text from a case system is added to the plan with its source, and history 
   test.setTimeout(240_000);
   const caseSystem = await startCaseSystem(RECORD_TITLE, [SAID, UNSURE, STRAY]);
   try {
-    await panel.getByRole('link', { name: 'About you' }).click();
-    await panel.getByLabel('Your name').fill('Sam Sample');
-    await panel.getByLabel('Agency').fill('Children’s Social Care');
-    await panel.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(panel.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await declareIdentity(panel, { name: 'Sam Sample', agency: 'Children’s Social Care' });
 
     const list = new PlanListPage(panel);
     await list.goto();

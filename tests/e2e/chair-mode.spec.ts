@@ -8,11 +8,8 @@ import { test, expect } from '@playwright/test';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { expectNoAxeViolations } from './fixtures.ts';
-import { PlanListPage } from './pages/plan-list-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
-import { SyncPage } from './pages/sync-page.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
-import { ChairPage } from './pages/chair-page.ts';
+import { openMember } from './support/member.ts';
 
 let server: SignalingServer;
 let alice: ExtensionBrowser;
@@ -27,21 +24,11 @@ test.afterEach(async () => {
   await server?.close();
 });
 
-async function member(ext: ExtensionBrowser, name: string, agency: string, role: string) {
-  const page = await ext.openPage('sidepanel.html#/settings');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Agency').fill(agency);
-  await page.getByLabel(/^Role/).fill(role);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const sync = new SyncPage(page);
-  await sync.useSignalingServer(server.url);
-  return { page, sync, plan: new PlanPage(page), list: new PlanListPage(page), chair: new ChairPage(page) };
-}
 
 test('a chair runs a core group that a colleague follows, and closes it with minutes and next dates', async () => {
   test.setTimeout(240_000);
-  const a = await member(alice, 'Sam Sample', 'Children’s Social Care', 'Team manager');
-  const b = await member(bob, 'Jo Example', 'Health', 'Health visitor');
+  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care', role: 'Team manager' }, server.url);
+  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health', role: 'Health visitor' }, server.url);
 
   await a.list.goto();
   // Wirral's standards set how often core groups meet (at least every 6 weeks), so closing one proposes the next.

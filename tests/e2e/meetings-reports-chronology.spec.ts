@@ -8,6 +8,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { ChronologyPage, MeetingsPage, ReportsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
+import { declareIdentity } from './pages/settings-page.ts';
 
 // Dates around the real today, as the app reads the clock once per page.
 const now = new Date();
@@ -20,11 +21,7 @@ const REVIEW = `Review child protection conference, ${words(reviewDay)}`;
 
 test('meetings, an agency report and the chronology are recorded, checked and kept', async ({ panel }) => {
   test.setTimeout(120_000);
-  await panel.getByRole('link', { name: 'About you' }).click();
-  await panel.getByLabel('Your name').fill('Sam Sample');
-  await panel.getByLabel('Agency').fill('Children’s Social Care');
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await declareIdentity(panel, { name: 'Sam Sample', agency: 'Children’s Social Care' });
 
   const list = new PlanListPage(panel);
   await list.goto();

@@ -8,6 +8,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { CoreGroupPage, OutcomesPage, screenshotsDown } from './pages/outcomes-page.ts';
+import { declareIdentity } from './pages/settings-page.ts';
 
 const DEV = "The child's developmental needs";
 const PARENTING = 'Parenting capacity';
@@ -23,12 +24,7 @@ const AGREEMENT = {
 test('core group, agreement, outcomes and actions are written, reordered, restored and kept', async ({ panel }) => {
   test.setTimeout(120_000);
   // Who is at this machine: "Add me" and progress notes use it.
-  await panel.getByRole('link', { name: 'About you' }).click();
-  await panel.getByLabel('Your name').fill('Sam Jones');
-  await panel.getByLabel('Agency', { exact: true }).fill("Children's Social Care");
-  await panel.getByLabel(/^Role/).fill('Lead social worker');
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(panel.getByText(/Saved\. Colleagues will see you as Sam Jones/)).toBeVisible();
+  await declareIdentity(panel, { name: 'Sam Jones', agency: "Children's Social Care", role: 'Lead social worker' });
 
   const list = new PlanListPage(panel);
   await list.goto();

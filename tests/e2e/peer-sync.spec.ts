@@ -7,9 +7,8 @@
 import { test, expect } from '@playwright/test';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
-import { PlanListPage } from './pages/plan-list-page.ts';
-import { PlanPage } from './pages/plan-page.ts';
-import { SyncPage, TRACK_PEER_CONNECTIONS, cutPeerConnections } from './pages/sync-page.ts';
+import { TRACK_PEER_CONNECTIONS, cutPeerConnections } from './pages/sync-page.ts';
+import { openMember } from './support/member.ts';
 
 let server: SignalingServer;
 let alice: ExtensionBrowser;
@@ -25,20 +24,11 @@ test.afterEach(async () => {
   await server?.close();
 });
 
-async function member(ext: ExtensionBrowser, name: string, agency: string) {
-  const page = await ext.openPage('sidepanel.html#/settings');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Agency').fill(agency);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const sync = new SyncPage(page);
-  await sync.useSignalingServer(server.url);
-  return { page, sync, plan: new PlanPage(page), list: new PlanListPage(page) };
-}
 
 test('two members share a plan, edit live, go offline, edit, reconnect and converge', async () => {
   test.setTimeout(150_000);
-  const a = await member(alice, 'Sam Sample', 'Children’s Social Care');
-  const b = await member(bob, 'Jo Example', 'Health');
+  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, server.url);
+  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health' }, server.url);
 
   await a.list.goto();
   await a.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
