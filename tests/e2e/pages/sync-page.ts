@@ -1,5 +1,6 @@
 /** Page object: sharing, joining, connection settings, presence and the status line. */
 import { expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures.ts';
 
 export class SyncPage {
   constructor(readonly page: Page) {}
@@ -18,6 +19,7 @@ export class SyncPage {
     const dialog = this.page.getByRole('dialog', { name: 'Share this plan with the core group' });
     await expect(dialog.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
     const link = await dialog.getByRole('textbox', { name: 'Invite link' }).inputValue();
+    await expectNoAxeViolations(this.page, 'share dialog');
     await dialog.getByRole('button', { name: 'Done' }).click();
     return link;
   }
@@ -25,6 +27,11 @@ export class SyncPage {
   async join(link: string): Promise<void> {
     await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/');
     await this.page.getByRole('button', { name: 'Join a plan' }).click();
+    // Something that is not an invite is explained, and nothing is joined.
+    await this.page.getByLabel('Invite link').fill('https://example.org/not-an-invite');
+    await this.page.getByRole('button', { name: 'Join plan' }).click();
+    await expect(this.page.getByRole('alert')).toContainText('That is not a plan invite.');
+    await expectNoAxeViolations(this.page, 'join form with an error');
     await this.page.getByLabel('Invite link').fill(link);
     await this.page.getByRole('button', { name: 'Join plan' }).click();
   }
