@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import {
-  Action, AgendaItem, AttendanceEntry, COMMAND_ORIGIN, Meeting, Outcome, RoundView, findRecord, planRoots,
+  Action, AgendaItem, COMMAND_ORIGIN, Meeting, Outcome, RoundView, findRecord, planRoots,
   type MeetingKind,
 } from '../plan/index.ts';
 import type { AgendaTemplateItem } from './agendas.ts';
@@ -189,11 +189,4 @@ export function closeMeeting(doc: Y.Doc, args: { meetingId: string; now: string;
     const chair = planRoots(doc).chair;
     if (chair.get(LIVE_KEY) === args.meetingId) chair.set(LIVE_KEY, '');
   }, COMMAND_ORIGIN);
-}
-
-/** Attendance of the live meeting, for quorum and minutes. */
-export function readAttendance(doc: Y.Doc, meetingId: string) {
-  const map = meetingMap(doc, meetingId);
-  const list = map ? Meeting.listIfPresent(map, 'attendance') : null;
-  return list ? AttendanceEntry.readAll(list) : [];
 }
