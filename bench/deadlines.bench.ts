@@ -12,6 +12,7 @@ import { prepareProfile } from '../lib/rules/prepared-profile.ts';
 import { getShippedProfile } from '../lib/rules/profiles/index.ts';
 import type { TimelineEvent } from '../lib/rules/timeline.ts';
 import { percentile, type Figure } from './figure.ts';
+import { seededRandom } from '../tests/support/seeded-random.ts';
 
 const PLANS = 500;
 const RUNS = 15;
@@ -21,7 +22,7 @@ const TODAY_DAY = daysFromCivil(2026, 6, 1);
 const TODAY = formatDayNumber(TODAY_DAY);
 
 export default async function (): Promise<Figure[]> {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const plans = Array.from({ length: PLANS }, (_, i) => generatePlan(random, i));
   const profile = getShippedProfile('wirral-2016')!;
 
@@ -102,14 +103,3 @@ function generatePlan(random: () => number, index: number): TimelineEvent[] {
   return events;
 }
 
-/** A small, fast, seeded generator (mulberry32): the same seed gives the same plans every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

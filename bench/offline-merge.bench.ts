@@ -34,7 +34,7 @@ import {
 } from '../lib/plan/index.ts';
 import { startSignaling } from '../tests/e2e/support/signaling.ts';
 import { cutPeerConnections, TRACK_PEER_CONNECTIONS } from '../tests/e2e/pages/sync-page.ts';
-import { seededRandom } from './fixtures/seeded-random.ts';
+import { seededRandom } from '../tests/support/seeded-random.ts';
 import { allowCompiledFunctions, openSharedPlan } from './sync-latency.bench.ts';
 import { percentile, type Figure } from './figure.ts';
 

@@ -16,22 +16,16 @@ import type { ValidBackup } from '../../../lib/export/read-backup.ts';
 import { planRoots, SCHEMA_VERSION } from '../../../lib/plan/index.ts';
 import { testingtonPlan } from './plan-fixture.ts';
 import { memoisedDeriveKey } from './derive-key-memo.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260601);
 const CASES_PER_MUTATOR = 110;
 const PASS = 'a long passphrase';
 const deriveKey = memoisedDeriveKey();
 
-/** mulberry32: a small, fast, seeded PRNG. */
+/** The seeded generator, with the two helpers the mutations use. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
 }

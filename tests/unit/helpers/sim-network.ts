@@ -21,24 +21,14 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { seededRandom, type Random } from '../../support/seeded-random.ts';
+
+export { seededRandom, type Random };
 
 /** y-webrtc's outer message type for y-protocols sync messages. */
 const MESSAGE_SYNC = 0;
 
-/** A source of numbers in [0, 1), seeded by the caller. */
-export type Random = () => number;
 
-/** A small seeded generator (mulberry32): the same seed gives the same run, on every machine. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Where one replica keeps its document between page loads (y-indexeddb, or a stand-in). */
 export interface ReplicaStorage {

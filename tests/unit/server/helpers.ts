@@ -8,6 +8,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket, type ClientOptions } from 'ws';
+import { seededRandom } from '../../support/seeded-random.ts';
+
+export { seededRandom };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const serverMain = path.join(root, 'server/main.mjs');
@@ -236,17 +239,3 @@ export class TestClient {
   }
 }
 
-/**
- * A small seeded generator (mulberry32), so a failing fuzz run can be replayed from its seed.
- * Returns floats in [0, 1).
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
