@@ -56,11 +56,11 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
   const subscribe = createSubscriber((update) => {
     observing = true;
     ready = false;
-    const first = setTimeout(() => {
+    const first = afterPaint(() => {
       ready = true;
       cached = null;
       update();
-    }, 0);
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The first change starts the clock; later ones within the delay ride along with it.
     const onChange = () => {
@@ -74,7 +74,7 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
     const types = checkedTypes(doc);
     for (const type of types) type.observeDeep(onChange);
     return () => {
-      clearTimeout(first);
+      first();
       clearTimeout(timer);
       for (const type of types) type.unobserveDeep(onChange);
       observing = false;
@@ -92,5 +92,25 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
       return (cached ??= now());
     },
     now,
+  };
+}
+
+/**
+ * Runs `fn` once the next frame has painted (in a browser: the frame's callbacks, then a task), so
+ * a large plan's first paint never waits for its checks; returns the cancel. Without frames (unit
+ * tests in Node), after the current task.
+ */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
   };
 }

@@ -105,12 +105,18 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   };
 
   const attach = (): Promise<void> => {
+    // Opening an empty document (every open but a retry): nothing can edit it before it is
+    // loaded, so our writer starts listening only then. While a document has any 'update'
+    // listener, Yjs encodes every transaction as an update for it, and encoding the whole stored
+    // plan as it is loaded, only for us to ignore it, was a third of a large plan's cold open.
+    const listenAfterLoad = doc.store.clients.size === 0;
     provider = new IndexeddbPersistence(name, doc);
     // Replace y-indexeddb's silent writer with ours; its destroy() unregisters whatever is here.
     doc.off('update', provider._storeUpdate);
     provider._storeUpdate = onUpdate;
-    doc.on('update', provider._storeUpdate);
     const current = provider;
+    if (listenAfterLoad) void current.whenSynced.then(() => current === provider && !current._destroyed && doc.on('update', onUpdate), () => {});
+    else doc.on('update', onUpdate);
     const opened = current._db.then((db) => {
       const closedUnderUs = () => {
         db.close();

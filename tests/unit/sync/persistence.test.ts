@@ -47,6 +47,29 @@ describe('persistPlan', () => {
     expect((await reopen()).getText('t').toString()).toBe('hello world');
   });
 
+  it('loads a stored plan without encoding it again for its own writer (a large plan opens faster)', async () => {
+    const first = new Y.Doc();
+    const p = persisted(first);
+    await p.whenLoaded;
+    first.getText('t').insert(0, 'stored');
+    await p.flush();
+
+    const doc = new Y.Doc();
+    const listenersWhileLoading: number[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      if (tr.changed.size > 0) listenersWhileLoading.push((doc as any)._observers.get('update')?.size ?? 0);
+    });
+    const q = persisted(doc);
+    await q.whenLoaded;
+    expect(doc.getText('t').toString()).toBe('stored');
+    expect(listenersWhileLoading).toEqual([0]);
+    // …and from then on every edit is stored.
+    doc.getText('t').insert(6, ' and edited');
+    await q.flush();
+    expect((await reopen()).getText('t').toString()).toBe('stored and edited');
+  });
+
   it('goes saving → saved as an edit is committed, and tells listeners', async () => {
     const doc = new Y.Doc();
     const p = persisted(doc);
