@@ -12,8 +12,14 @@ const observers = (doc: Parameters<typeof checkedTypes>[0]) => checkedTypes(doc)
 const blockingOn = (findings: { field: string; actionId?: string; severity: string }[], actionId: string) =>
   findings.filter((f) => f.actionId === actionId && f.severity === 'blocking').map((f) => f.field);
 
+/** One frame under fake timers (they run requestAnimationFrame callbacks every 16 ms). */
+const FRAME_MS = 16;
+/** Frames too: the first check waits for one. */
+const useFakeTimersAndFrames = () =>
+  void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'] });
+
 describe('planFindings', () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(useFakeTimersAndFrames);
   afterEach(() => vi.useRealTimers());
 
   it('brings findings up to date a moment after a change, once for a burst of typing', () => {
@@ -27,8 +33,11 @@ describe('planFindings', () => {
     });
     flushSync();
     expect(seen).toEqual([[]]);
-    // The first check runs just after the first paint, never during it.
+    // The first check runs just after the first paint (a frame, then a task), never during it.
     vi.advanceTimersByTime(0);
+    flushSync();
+    expect(seen).toEqual([[]]);
+    vi.advanceTimersByTime(FRAME_MS * 2); // the frame, then the task it schedules
     flushSync();
     expect(seen).toEqual([[], []]);
     // Typing: three edits within the delay.
@@ -128,7 +137,7 @@ describe('planFindings', () => {
 });
 
 describe('planFindings, shared', () => {
-  beforeEach(() => vi.useFakeTimers());
+  beforeEach(useFakeTimersAndFrames);
   afterEach(() => vi.useRealTimers());
 
   it('gives every view of one plan the same findings, computed once per change', () => {
