@@ -9,7 +9,7 @@ import { persistPlan, planDatabaseName, type PlanPersistence } from './persisten
 import { connectLocalChannel, type LocalChannel } from './local-channel.ts';
 import { createAwareness } from './presence.ts';
 import { deriveRoomKeys } from './invite.ts';
-import { startPeerSync, type PeerSync } from './peer-sync.ts';
+import type { PeerSync } from './peer-sync.ts';
 import type { NetworkSettings } from '../settings/network.ts';
 
 export interface PlanSession {
@@ -45,6 +45,7 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
   const awareness = createAwareness(doc);
   const migration = migratePlan(doc);
   let peers: PeerSync | null = null;
+  let closed = false;
   return {
     planId,
     doc,
@@ -56,11 +57,16 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     },
     async share(secret, network, onRebuilt) {
       if (peers) return peers;
-      const keys = await deriveRoomKeys(secret);
+      // y-webrtc (with the Node stream and buffer shims simple-peer brings) loads only for a
+      // shared plan, and after the plan has rendered: it was a sixth of the panel's code.
+      const [keys, { startPeerSync }] = await Promise.all([deriveRoomKeys(secret), import('./peer-sync.ts')]);
+      if (peers) return peers;
+      if (closed) throw new Error('The plan was closed before it could be shared');
       peers = startPeerSync(doc, keys, network, awareness, onRebuilt);
       return peers;
     },
     async close() {
+      closed = true;
       peers?.destroy();
       awareness.destroy();
       channel.destroy();

@@ -53,6 +53,28 @@ describe('planFindings', () => {
     stop();
   });
 
+  it('shows nothing while a view first renders, even through a derived, and the findings after the first paint', () => {
+    const { doc, actions, actionId } = completePlan();
+    Action.set(doc, actions, actionId, 'measure', '');
+    const findings = planFindings(doc, TODAY);
+    const seen: string[][] = [];
+    const stop = $effect.root(() => {
+      // As the section navigation reads them: through a $derived.
+      const blocking = $derived(blockingOn(findings.current, actionId));
+      $effect(() => {
+        seen.push(blocking);
+      });
+    });
+    flushSync();
+    expect(seen).toEqual([[]]);
+    vi.advanceTimersByTime(FRAME_MS * 2);
+    flushSync();
+    expect(seen).toEqual([[], ['measure']]);
+    // A one-off read outside any view is always up to date.
+    expect(blockingOn(findings.current, actionId)).toEqual(['measure']);
+    stop();
+  });
+
   it('keeps following changes while typing goes on, at most once per delay', () => {
     const { doc, actions, actionId } = completePlan();
     const findings = planFindings(doc, TODAY);
