@@ -50,7 +50,9 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   };
   const fail = (error: unknown) => {
     dirty = true;
-    setState(describeStorageError(error, 'save'));
+    // The first failure names the cause (a full disk); what follows it (the browser closing the
+    // connection, later writes refused on it) would only hide that. retry() clears the error.
+    if (state.kind !== 'error') setState(describeStorageError(error, 'save'));
   };
   const settle = () => {
     if (pending > 0) return;
@@ -74,8 +76,10 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     }
     pending++;
     const wasDirty = dirty;
+    const from = provider;
     if (state.kind !== 'error') setState({ kind: 'saving' });
     tx.oncomplete = () => {
+      if (from !== provider) return; // a connection retry() replaced: it no longer counts
       pending--;
       if (wasDirty) {
         dirty = false;
@@ -85,6 +89,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
       settle();
     };
     tx.onabort = () => {
+      if (from !== provider) return;
       pending--;
       fail(tx.error ?? new DOMException('The save was cancelled', 'AbortError'));
       settle();
@@ -104,7 +109,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     if (origin !== provider) write(update);
   };
 
-  const attach = (): Promise<void> => {
+  const attach = (during: 'open' | 'save' = 'open'): Promise<void> => {
     // Opening an empty document (every open but a retry): nothing can edit it before it is
     // loaded, so our writer starts listening only then. While a document has any 'update'
     // listener, Yjs encodes every transaction as an update for it, and encoding the whole stored
@@ -130,7 +135,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
         if (!dirty && pending === 0) setState({ kind: 'saved' });
       },
       (error: unknown) => {
-        const failure = describeStorageError(error, 'open');
+        const failure = describeStorageError(error, during);
         setState(failure);
         throw failure;
       },
@@ -164,14 +169,25 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     },
     flush,
     async retry() {
+      const cause = state;
       dirty = true;
       const old = provider;
       await old.destroy().catch(() => {});
+      // A connection the browser closed may never report its last transactions (Chromium, disk
+      // full): stop waiting for them, the whole document is stored again below.
+      pending = 0;
       setState({ kind: 'saving' });
-      // A fresh provider stores the whole document as it opens (y-indexeddb's own first step).
-      await attach();
-      dirty = false;
-      settle();
+      try {
+        await attach('save');
+        // y-indexeddb's own first write on opening is not followed (whenSynced resolves before it
+        // commits), so store the whole document through our writer: "saved" only once committed.
+        await flush();
+      } catch (failure) {
+        // Chromium names no cause when it cannot reopen a full disk ("Internal error opening
+        // backing store"): while the first cause may still hold, keep saying what it was.
+        if (cause.kind === 'error' && state.kind === 'error' && state.reason === 'unknown') setState(cause);
+        throw failure;
+      }
     },
     async destroy() {
       clearTimeout(trimTimer);

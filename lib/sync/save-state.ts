@@ -6,10 +6,16 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'error'; reason: 'quota' | 'closed' | 'open' | 'unknown'; message: string };
 
+/** How browsers word "the disk is full" inside other errors (Chromium, Firefox, SQLite, POSIX). */
+const OUT_OF_SPACE = /FILE_ERROR_NO_SPACE|NS_ERROR_FILE_NO_DEVICE_SPACE|SQLITE_FULL|No space left|ENOSPC/i;
+
 /** A storage failure as a message a member can act on. Nothing here says the edits are lost: they are not. */
 export function describeStorageError(error: unknown, during: 'open' | 'save'): SaveState & { kind: 'error' } {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError') {
+  const detail = error instanceof DOMException || error instanceof Error ? error.message : '';
+  // A full disk is not a quota error in Chromium: an origin with unlimitedStorage (this extension)
+  // has no quota, and the write aborts as an UnknownError whose message names the file error.
+  if (name === 'QuotaExceededError' || OUT_OF_SPACE.test(detail)) {
     return {
       kind: 'error',
       reason: 'quota',

@@ -107,6 +107,49 @@ describe('persistPlan', () => {
     expect((await reopen()).getText('t').toString()).toBe('kept in memory');
   });
 
+  it('finishes "Try again" even when the closed connection never reports its last write (Chromium, disk full)', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    doc.getText('t').insert(0, 'kept ');
+    await p.flush();
+    // Chromium may fire neither complete nor abort for a write on a connection it closes for a
+    // full disk: silence the next transaction's events the same way.
+    const transaction = IDBDatabase.prototype.transaction;
+    let silence = true;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = transaction.apply(this, args);
+      if (silence) for (const prop of ['oncomplete', 'onabort']) Object.defineProperty(tx, prop, { get: () => null, set: () => {} });
+      return tx;
+    };
+    try {
+      doc.getText('t').insert(5, 'in flight ');
+      silence = false;
+      await deletePlanData('p1');
+      expect(p.state).toMatchObject({ kind: 'error', reason: 'closed' });
+      await p.retry();
+      expect(p.state.kind).toBe('saved');
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    expect((await reopen()).getText('t').toString()).toBe('kept in flight ');
+  });
+
+  it('keeps the first failure as the message: the refusals that follow it on a closed connection name no cause', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    await deletePlanData('p1');
+    doc.getText('t').insert(0, 'typed after');
+    const first = p.state;
+    expect(first).toMatchObject({ kind: 'error', reason: 'closed' });
+    // Every further edit is refused by the closed connection; the message stays the same object.
+    doc.getText('t').insert(0, 'and more ');
+    expect(p.state).toBe(first);
+    await p.retry();
+    expect((await reopen()).getText('t').toString()).toBe('and more typed after');
+  });
+
   it('merges hundreds of small updates (y-indexeddb trimming) without losing any', async () => {
     const doc = new Y.Doc();
     const p = persisted(doc);
