@@ -63,6 +63,13 @@ export function createRichTextView(mount: HTMLElement, fragment: Y.XmlFragment, 
   });
   return new EditorView(mount, {
     state,
+    // y-prosemirror 1.3 batches cursor updates (a colleague moved, or this member changed section)
+    // and dispatches them a task later, checking a `binding.isDestroyed` its binding never sets:
+    // a field closed in between threw "reading 'matchesNode'". A closed editor takes no more.
+    // (`this`, not `view`: plugins already dispatch while the view is being constructed.)
+    dispatchTransaction(this: EditorView, tr) {
+      if (!this.isDestroyed) this.updateState(this.state.apply(tr));
+    },
     attributes: {
       role: 'textbox',
       'aria-multiline': 'true',
