@@ -1,6 +1,7 @@
 /**
  * Test fixtures: `ext` is a fresh Chromium profile with the built extension loaded; `panel` is the
- * side panel page opened in a tab (the real panel needs a user gesture to open).
+ * side panel page opened in a tab (the real panel needs a user gesture to open). A test fails if
+ * any page threw an uncaught error during it.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,8 @@ export const test = base.extend<{ ext: ExtensionBrowser; panel: Page }>({
     const ext = await launchExtension();
     await use(ext);
     await ext.close().catch(() => {});
+    // Whatever the journey checked, nothing it did may have thrown in a page.
+    expect(ext.pageErrors, 'uncaught errors in extension pages').toEqual([]);
   },
   panel: async ({ ext }, use) => {
     await use(await ext.openPage('sidepanel.html#/'));

@@ -22,6 +22,8 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await Promise.all([alice?.close(), bob?.close()].map((p) => p?.catch(() => {})));
   await server?.close();
+  // Nothing either member did may have thrown in a page.
+  expect([...(alice?.pageErrors ?? []), ...(bob?.pageErrors ?? [])], 'uncaught errors in extension pages').toEqual([]);
 });
 
 

@@ -16,6 +16,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   profileDir: string;
+  /** Uncaught errors thrown in any page of this browser so far ("message (page url)"). */
+  pageErrors: string[];
   /** Opens an extension page (e.g. 'sidepanel.html#/') in a new tab. */
   openPage(pathAndHash: string): Promise<Page>;
   close(): Promise<void>;
@@ -50,9 +52,15 @@ export async function launchExtension(profileDir?: string): Promise<ExtensionBro
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  const pageErrors: string[] = [];
+  const watch = (page: Page) =>
+    page.on('pageerror', (error) => pageErrors.push(`${error.message} (${page.url()})\n${error.stack?.split('\n').slice(1, 4).join('\n') ?? ''}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
   return {
     context,
     extensionId,
+    pageErrors,
     profileDir: dir,
     async openPage(pathAndHash) {
       const page = await context.newPage();
