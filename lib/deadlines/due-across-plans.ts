@@ -1,8 +1,9 @@
 /**
  * The deadlines of every plan on this device, read from storage: the plan list from extension
  * storage, each plan's document from its own database (a read-only snapshot), each counted under
- * its own profile (shipped, or the member's own copy). Used by the background's badge and by the
- * plan list's "what's due"; both work with no plan open and offline.
+ * the profile it counts with (`resolvePlanProfile`: shipped, the copy the plan carries, or the
+ * member's own). Used by the background's badge and by the plan list's "what's due"; both work with
+ * no plan open and offline.
  */
 import type * as Y from 'yjs';
 import { listPlans, type PlanSummary } from '../library/plan-index.ts';

@@ -19,15 +19,17 @@ export interface PlanDue {
 }
 
 /**
- * Prepared profiles by id, for computing many plans: each profile is checked once
- * (`prepareProfile`'s contract). Make one per batch of plans, not per page: a member may edit
- * their own profile between batches.
+ * Prepared profiles, for computing many plans: each shipped profile and each of the member's own
+ * is checked once (`prepareProfile`'s contract). Keyed by the profile object, not its id: plans
+ * that carry a copy of one profile may hold different versions of it, so a plan's copy is prepared
+ * for that plan alone. Make one per batch of plans, not per page: a member may edit their own
+ * profile between batches.
  */
-export type PreparedProfiles = Map<string, PreparedProfile>;
+export type PreparedProfiles = Map<Profile, PreparedProfile>;
 
 /**
- * The deadlines of the plan in `doc` as of `today`, under the profile it names (or the default,
- * see `resolvePlanProfile`). Overdue first, then by due date (the engine's order).
+ * The deadlines of the plan in `doc` as of `today`, under the profile it counts with
+ * (`resolvePlanProfile`). Overdue first, then by due date (the engine's order).
  */
 export function computePlanDue(
   doc: Y.Doc,
@@ -36,9 +38,13 @@ export function computePlanDue(
   prepared: PreparedProfiles = new Map(),
 ): PlanDue {
   const meta = readMeta(doc);
-  const plan = resolvePlanProfile(meta.profileId, ownProfiles);
-  let profile = prepared.get(plan.profile.id);
-  if (!profile) prepared.set(plan.profile.id, (profile = prepareProfile(plan.profile)));
+  const plan = resolvePlanProfile(doc, ownProfiles);
+  let profile = prepared.get(plan.profile);
+  if (!profile) {
+    profile = prepareProfile(plan.profile);
+    // A plan's copy is a fresh object on every read: keeping it would only hold memory.
+    if (plan.source !== 'plan') prepared.set(plan.profile, profile);
+  }
   const timeline = planTimeline(doc);
   return { deadlines: computeDeadlines(timeline, profile, today, { division: meta.division }), timeline, plan, division: meta.division };
 }

@@ -9,6 +9,7 @@ import { createPlanSession, openPlanSession, type PlanSession } from '../sync/pl
 import { deletePlanData } from '../sync/persistence.ts';
 import { getPlanSummary, listPlans, putPlanSummary, removePlanSummary } from './plan-index.ts';
 import { createInviteSecret, deriveRoomKeys } from '../sync/invite.ts';
+import { findOwnProfile } from '../settings/own-profiles.ts';
 
 export interface NewPlan {
   familyName: string;
@@ -17,10 +18,15 @@ export interface NewPlan {
   division: Division;
 }
 
-/** Creates a plan on this device (the caller has validated `input`); resolves to its id once stored. */
+/**
+ * Creates a plan on this device (the caller has validated `input`); resolves to its id once stored.
+ * A plan that uses one of the member's own profiles carries a copy of it, so colleagues who open it
+ * on their devices count the same dates.
+ */
 export async function createNewPlan(area: KeyValueArea, input: NewPlan, createdBy: string, today: string): Promise<string> {
   const id = newId();
-  const session = await createPlanSession(id, (doc) => createPlan(doc, { ...input, createdBy, createdAt: today }));
+  const profile = await findOwnProfile(area, input.profileId);
+  const session = await createPlanSession(id, (doc) => createPlan(doc, { ...input, profile, createdBy, createdAt: today }));
   await putPlanSummary(area, {
     id,
     familyName: input.familyName.trim(),

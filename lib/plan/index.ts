@@ -5,6 +5,7 @@ export * from './origin.ts';
 export * from './records.ts';
 export * from './migrations.ts';
 export * from './plan-meta.ts';
+export { PROFILE_COPY_PREFIX, readPlanProfileCopy, storePlanProfile } from './plan-profile-copy.ts';
 export * from './children.ts';
 export * from './validate-new-plan.ts';
 export * from './record-spec.ts';

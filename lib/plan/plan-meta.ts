@@ -7,12 +7,19 @@ import { planRoots } from './roots.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { createRecord } from './records.ts';
+import { keepOnlyProfileCopy, profileCopyValue } from './plan-profile-copy.ts';
+import type { Profile } from '../rules/profiles/index.ts';
 import { DIVISIONS, PLAN_STATUSES, type Division, type NewChild, type PlanMeta, type PlanStatus } from './types.ts';
 
 export interface CreatePlanArgs {
   familyName: string;
   children: NewChild[];
   profileId: string;
+  /**
+   * The definition of `profileId` when it is one of the member's own profiles (not shipped): the
+   * plan carries a copy, so colleagues count with it too (plan-profile-copy.ts). Omit for a shipped one.
+   */
+  profile?: Profile;
   division: Division;
   /** The creator's declared name, as shown in settings. */
   createdBy: string;
@@ -27,6 +34,7 @@ export interface CreatePlanArgs {
 export function createPlan(doc: Y.Doc, args: CreatePlanArgs): void {
   const { meta, children } = planRoots(doc);
   if (meta.has('schemaVersion')) throw new RangeError('createPlan: the document already holds a plan');
+  const copy = planProfileCopy('createPlan', args.profileId, args.profile);
   doc.transact(() => {
     meta.set('schemaVersion', SCHEMA_VERSION);
     meta.set('familyName', args.familyName.trim());
@@ -36,6 +44,7 @@ export function createPlan(doc: Y.Doc, args: CreatePlanArgs): void {
     meta.set('division', args.division);
     meta.set('createdAt', args.createdAt);
     meta.set('createdBy', args.createdBy);
+    keepOnlyProfileCopy(meta, args.profileId, copy);
     children.push(
       args.children.map((child) =>
         createRecord({ name: child.name.trim(), dob: child.dob ?? '', edd: child.edd ?? '', school: '', gp: '' }),
@@ -77,12 +86,26 @@ export function setMetaField(doc: Y.Doc, args: { field: EditableMetaField; value
   doc.transact(() => planRoots(doc).meta.set(args.field, args.value), COMMAND_ORIGIN);
 }
 
-/** Sets the plan's timescale profile and bank-holiday division. */
-export function setPlanRules(doc: Y.Doc, args: { profileId: string; division: Division }): void {
+/**
+ * Sets the plan's timescale profile and bank-holiday division. `profile`: the definition of
+ * `profileId` when it is one of the member's own profiles, stored as the plan's copy (omit it for a
+ * shipped profile, or when only the division changes: the plan's copy of its profile then stays).
+ * Copies of profiles the plan no longer names are removed.
+ */
+export function setPlanRules(doc: Y.Doc, args: { profileId: string; division: Division; profile?: Profile }): void {
   if (!DIVISIONS.includes(args.division)) throw new RangeError(`setPlanRules: unknown division "${args.division}"`);
+  const copy = planProfileCopy('setPlanRules', args.profileId, args.profile);
   doc.transact(() => {
     const meta = planRoots(doc).meta;
     meta.set('profileId', args.profileId);
     meta.set('division', args.division);
+    keepOnlyProfileCopy(meta, args.profileId, copy);
   }, COMMAND_ORIGIN);
+}
+
+/** The copy to store for `profileId`, checked before any transaction starts (see `profileCopyValue`). */
+function planProfileCopy(command: string, profileId: string, profile: Profile | undefined): Profile | undefined {
+  if (!profile) return undefined;
+  if (profile.id !== profileId) throw new RangeError(`${command}: the profile given is "${profile.id}", not "${profileId}"`);
+  return profileCopyValue(profile, command);
 }

@@ -9,7 +9,10 @@
 import * as Y from 'yjs';
 
 export const ROOT = {
-  /** Y.Map of PlanMeta fields (family name, status, profile, division, schema version…). */
+  /**
+   * Y.Map of PlanMeta fields (family name, status, profile, division, schema version…), and the
+   * copy of a member's own profile the plan uses, under `profile:<id>` (plan-profile-copy.ts).
+   */
   meta: 'meta',
   /** Y.Array of child records. */
   children: 'children',

@@ -37,7 +37,20 @@ export async function saveOwnProfile(area: KeyValueArea, profile: Profile): Prom
   return findings;
 }
 
-/** Removes one of the member's own profiles. Plans that name it count with the default profile until another is chosen. */
+/**
+ * The member's own profile with this id, for a plan about to use it (the plan carries a copy:
+ * lib/plan/plan-profile-copy.ts); `undefined` for a shipped profile's id or one not on this device.
+ */
+export async function findOwnProfile(area: KeyValueArea, id: string): Promise<Profile | undefined> {
+  if (getShippedProfile(id)) return undefined;
+  const value = (await area.get([PREFIX + id]))[PREFIX + id];
+  return looksLikeProfile(value) && value.id === id ? value : undefined;
+}
+
+/**
+ * Removes one of the member's own profiles. Plans that carry a copy of it keep counting with that
+ * copy; plans made before plans carried their profile count with the default until another is chosen.
+ */
 export async function removeOwnProfile(area: KeyValueArea, id: string): Promise<void> {
   await area.remove([PREFIX + id]);
 }

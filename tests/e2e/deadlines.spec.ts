@@ -106,7 +106,7 @@ test('next dates are proposed and booked, what is due is listed with its rule, a
   await due.section.getByLabel('Timescales').selectOption({ label: 'Our partnership (2026) (your copy)' });
   await expect(coreGroup).toContainText('Due Thursday 12 March 2026');
   await expect(coreGroup).toContainText('First core group within 8 working days of the initial conference (Our partnership, 6.3, 7.3).');
-  await expect(due.section).toContainText('Your own copy is kept on this device only');
+  await expect(due.section).toContainText('This plan carries its timescales, so everyone in the core group counts the same dates.');
   await expectNoAxeViolations(panel, 'what’s due, own profile');
 
   // A month on: six items are overdue in the plan, across plans and on the badge.

@@ -11,15 +11,17 @@ import {
   type MeetingKind,
   type NewChild,
 } from '../../../lib/plan/index.ts';
+import type { Profile } from '../../../lib/rules/profiles/index.ts';
 
 export function newPlan(
-  options: { familyName?: string; children?: NewChild[]; profileId?: string; createdAt?: string } = {},
+  options: { familyName?: string; children?: NewChild[]; profileId?: string; profile?: Profile; createdAt?: string } = {},
 ): Y.Doc {
   const doc = new Y.Doc();
   createPlan(doc, {
     familyName: options.familyName ?? 'Testington',
     children: options.children ?? [{ name: 'Ava', dob: '2019-03-14' }],
     profileId: options.profileId ?? 'national',
+    ...(options.profile ? { profile: options.profile } : {}),
     division: 'england-and-wales',
     createdBy: 'Sam Sample',
     createdAt: options.createdAt ?? '2026-01-05',

@@ -5,7 +5,9 @@ import { createNewPlan, deletePlan, ensureInviteSecret, joinPlan, renamePlan } f
 import { createInviteSecret, deriveRoomKeys } from '../../../lib/sync/invite.ts';
 import { getPlanSummary, listPlans } from '../../../lib/library/plan-index.ts';
 import { openPlanSession } from '../../../lib/sync/plan-session.ts';
-import { readChildren, readMeta } from '../../../lib/plan/index.ts';
+import { readChildren, readMeta, readPlanProfileCopy } from '../../../lib/plan/index.ts';
+import { copyProfile, saveOwnProfile } from '../../../lib/settings/own-profiles.ts';
+import { getShippedProfile } from '../../../lib/rules/profiles/index.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 beforeEach(() => {
@@ -23,6 +25,21 @@ describe('createNewPlan', () => {
     expect(readMeta(session.doc)).toMatchObject({ familyName: 'Testington', createdBy: 'Sam Sample', createdAt: '2026-11-22' });
     expect(readChildren(session.doc).map((c) => c.name)).toEqual(['Ava']);
     await session.close();
+  });
+
+  it('stores a copy of the member’s own profile in a plan that uses it, and none of a shipped one', async () => {
+    const area = memoryArea();
+    const own = copyProfile(getShippedProfile('national')!, 'Our partnership');
+    own.rules.find((r) => r.id === 'T8')!.figure = 8;
+    expect(await saveOwnProfile(area, own)).toEqual([]);
+    const id = await createNewPlan(area, { ...input, profileId: own.id }, 'Sam Sample', '2026-11-22');
+    const shippedId = await createNewPlan(area, input, 'Sam Sample', '2026-11-22');
+    const session = await openPlanSession(id);
+    expect(readPlanProfileCopy(session.doc, own.id)).toEqual(own);
+    await session.close();
+    const shipped = await openPlanSession(shippedId);
+    expect(readPlanProfileCopy(shipped.doc, 'national')).toBeUndefined();
+    await shipped.close();
   });
 });
 

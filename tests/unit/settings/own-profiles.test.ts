@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/profiles/index.ts';
-import { checkCopyName, copyProfile, listOwnProfiles, removeOwnProfile, saveOwnProfile, touchesOwnProfiles } from '../../../lib/settings/own-profiles.ts';
+import { checkCopyName, copyProfile, findOwnProfile, listOwnProfiles, removeOwnProfile, saveOwnProfile, touchesOwnProfiles } from '../../../lib/settings/own-profiles.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 const wirral = getShippedProfile('wirral-2016')!;
@@ -64,6 +64,19 @@ describe('saveOwnProfile', () => {
     const area = memoryArea();
     await area.set({ 'profile/x': 'not a profile', 'profile/y': { id: 'other-id', name: 'Y', rules: [] }, identity: {} });
     expect(await listOwnProfiles(area)).toEqual([]);
+  });
+});
+
+describe('findOwnProfile', () => {
+  it('finds one of the member’s own profiles by id, for a new plan to carry', async () => {
+    const area = memoryArea();
+    const copy = copyProfile(wirral, 'Ours', bytes(1));
+    await saveOwnProfile(area, copy);
+    await area.set({ 'profile/wirral-2016-own-02020202': { id: 'not-this-id', name: 'Y', rules: [] } });
+    expect(await findOwnProfile(area, copy.id)).toEqual(copy);
+    expect(await findOwnProfile(area, 'wirral-2016-own-02020202')).toBeUndefined();
+    expect(await findOwnProfile(area, 'wirral-2016')).toBeUndefined();
+    expect(await findOwnProfile(area, '')).toBeUndefined();
   });
 });
 
