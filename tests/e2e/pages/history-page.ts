@@ -17,7 +17,7 @@ export async function startCaseSystem(title: string, paragraphs: string[]): Prom
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/case/4471`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}/case/4471`, close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) };
 }
 
 /** The parts of the service worker's `chrome` the capture click uses. */

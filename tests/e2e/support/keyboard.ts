@@ -1,0 +1,119 @@
+/**
+ * Keyboard-only driving for e2e journeys: move focus with Tab (or Shift+Tab) the way a member who
+ * cannot use a mouse does, and check at every stop that focus is somewhere a sighted keyboard user
+ * can see it. Locators are used only to say where focus should end up, never to act.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What the focused element is, for failure messages: tag, role, id and accessible-ish name. */
+export async function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '<body>';
+    const name =
+      el.getAttribute('aria-label') ??
+      (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
+      el.textContent ??
+      '';
+    const role = el.getAttribute('role');
+    return `<${el.tagName.toLowerCase()}${role ? ` role=${role}` : ''}${el.id ? ` #${el.id}` : ''}> “${name.trim().replace(/\s+/g, ' ').slice(0, 60)}”`;
+  });
+}
+
+/**
+ * Why the focused element's focus indicator is not visible, or '' when it is. Visible means: focus
+ * is on an element (not <body>), the element has a box bigger than a visually-hidden 1×1 clip, and
+ * its computed style draws an outline or a box-shadow (app.css's :focus-visible ring).
+ */
+export async function focusIndicatorProblem(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return 'focus is on <body>';
+    const rect = el.getBoundingClientRect();
+    if (rect.width <= 1 || rect.height <= 1) return `the focused element is ${rect.width}×${rect.height} px (hidden)`;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return outline || shadow ? '' : 'the focused element has neither an outline nor a box-shadow';
+  });
+}
+
+/** Expects focus to be on an element with a visible focus indicator (see focusIndicatorProblem). */
+export async function expectVisibleFocus(page: Page, step: string): Promise<void> {
+  const problem = await focusIndicatorProblem(page);
+  expect(problem, `${step}: ${problem} (focus: ${await describeFocus(page)})`).toBe('');
+}
+
+export interface TabToOptions {
+  /** Most key presses before giving up. */
+  max?: number;
+  /** 'Shift+Tab' to move backwards. */
+  key?: 'Tab' | 'Shift+Tab';
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus, checking at every stop that the focus
+ * indicator is visible. Fails, listing every element that got focus on the way, if `target` is not
+ * reached within `max` presses. Does nothing when `target` already has focus.
+ */
+export async function tabTo(page: Page, target: Locator, { max = 40, key = 'Tab' }: TabToOptions = {}): Promise<void> {
+  await expect(target, 'the element to tab to is on the page').toBeAttached();
+  const visited: string[] = [];
+  for (let presses = 0; ; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (presses === max) {
+      throw new Error(`${key} did not reach ${target} within ${max} presses. Focus went to:\n  ${visited.join('\n  ')}`);
+    }
+    await page.keyboard.press(key);
+    visited.push(await describeFocus(page));
+    await expectVisibleFocus(page, `after ${key} #${presses + 1}`);
+  }
+}
+
+/** Presses `key` and expects focus to end on `target`, visibly (e.g. Enter on "Add" moves focus to the new field). */
+export async function pressAndExpectFocus(page: Page, key: string, target: Locator, step: string): Promise<void> {
+  await page.keyboard.press(key);
+  try {
+    await expect(target).toBeFocused();
+  } catch (error) {
+    throw new Error(`${step}: focus should be on ${target} but is on ${await describeFocus(page)}`, { cause: error });
+  }
+  await expectVisibleFocus(page, step);
+}
+
+/** The order of a date field's day, month and year as this browser draws it. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/**
+ * Works out the order in which this browser's date fields take day, month and year. Chromium
+ * lays them out by its form-control locale, which is not always the page's (Debian's build shows
+ * month/day/year under en-GB). Types into a scratch field outside the app, then removes it, so
+ * focus is back on <body>: call it before the journey starts.
+ */
+export async function probeDateOrder(page: Page): Promise<DateOrder> {
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'date-order-probe';
+    probe.setAttribute('aria-label', 'Date order probe');
+    document.body.append(probe);
+    probe.focus();
+  });
+  await page.keyboard.type('01022003');
+  const value = await page.evaluate(() => {
+    const probe = document.getElementById('date-order-probe') as HTMLInputElement;
+    const typed = probe.value;
+    probe.blur();
+    probe.remove();
+    return typed;
+  });
+  if (value === '2003-01-02') return 'mdy';
+  if (value === '2003-02-01') return 'dmy';
+  throw new Error(`unexpected date field order: typing 01 02 2003 gave “${value}”`);
+}
+
+/** Types a yyyy-MM-dd date into the focused date field, in the browser's field order. */
+export async function typeDate(page: Page, iso: string, order: DateOrder): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type(order === 'mdy' ? `${month}${day}${year}` : `${day}${month}${year}`);
+}
