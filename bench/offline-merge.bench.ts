@@ -35,7 +35,7 @@ import {
 import { startSignaling } from '../tests/e2e/support/signaling.ts';
 import { cutPeerConnections, TRACK_PEER_CONNECTIONS } from '../tests/e2e/pages/sync-page.ts';
 import { seededRandom } from '../tests/support/seeded-random.ts';
-import { allowCompiledFunctions, openSharedPlan } from './sync-latency.bench.ts';
+import { allowCompiledFunctions, openSharedPlan } from './support/shared-plan.ts';
 import { percentile, type Figure } from './figure.ts';
 
 const EDITS = 2_000;

@@ -2,9 +2,10 @@
  * Runs every `bench/*.bench.ts`, prints one table of figures beside their budgets, and writes
  * `bench/results.json` (an array of { name, value, unit, budget }). Figures, not pass/fail:
  * a figure over budget is marked, and the run still exits 0 so every figure gets printed.
- * `npm run bench -- sync` runs only the files whose names contain "sync".
+ * `npm run bench -- sync` runs only the files whose names contain "sync", and replaces only its
+ * own figures in results.json (by name), keeping the other benchmarks' last figures.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Bench, Figure } from './figure.ts';
@@ -33,7 +34,10 @@ console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 
-await writeFile(path.join(here, 'results.json'), JSON.stringify(figures, null, 2) + '\n');
+const resultsPath = path.join(here, 'results.json');
+const ran = new Set(figures.map((f) => f.name));
+const kept = filter ? ((JSON.parse(await readFile(resultsPath, 'utf8').catch(() => '[]')) as Figure[]).filter((f) => !ran.has(f.name))) : [];
+await writeFile(resultsPath, JSON.stringify([...kept, ...figures], null, 2) + '\n');
 
 function round(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1);

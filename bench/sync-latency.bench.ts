@@ -25,13 +25,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchExtension, type ExtensionBrowser } from '../tests/e2e/support/browser.ts';
 import { startSignaling } from '../tests/e2e/support/signaling.ts';
-import { PlanListPage } from '../tests/e2e/pages/plan-list-page.ts';
-import { PlanPage } from '../tests/e2e/pages/plan-page.ts';
-import { SyncPage } from '../tests/e2e/pages/sync-page.ts';
+import { allowCompiledFunctions, openSharedPlan } from './support/shared-plan.ts';
 import { buildBareWebrtc } from './fixtures/bare-webrtc/build.ts';
 import { percentile, type Figure } from './figure.ts';
+
 
 /** Characters per block; the pairs take turns, block by block. */
 const BLOCK = 10;
@@ -78,57 +76,6 @@ export default async function (): Promise<Figure[]> {
   } finally {
     for (const close of closers.reverse()) await close();
     await signaling.close();
-  }
-}
-
-// ─── The extension pair ─────────────────────────────────────────────────────────────────────────
-
-export interface Member {
-  ext: ExtensionBrowser;
-  page: Page;
-  plan: PlanPage;
-  sync: SyncPage;
-}
-
-/** A member with a name, using `signalingUrl`, on the plan list. */
-async function member(ext: ExtensionBrowser, name: string, agency: string, signalingUrl: string): Promise<Member> {
-  const page = await ext.openPage('sidepanel.html#/settings');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Agency').fill(agency);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const sync = new SyncPage(page);
-  await sync.useSignalingServer(signalingUrl);
-  return { ext, page, plan: new PlanPage(page), sync };
-}
-
-/**
- * Two members in two browsers with one shared plan open in its Strengthening Families section,
- * connected peer to peer. `initScript` runs in every page before its own scripts.
- */
-export async function openSharedPlan(signalingUrl: string, initScript?: string): Promise<{ a: Member; b: Member; close(): Promise<void> }> {
-  const browsers = await Promise.all([launchExtension(), launchExtension()]);
-  const close = async () => {
-    await Promise.all(browsers.map((b) => b.close().catch(() => {})));
-    await Promise.all(browsers.map((b) => rm(b.profileDir, { recursive: true, force: true })));
-  };
-  try {
-    if (initScript) for (const b of browsers) await b.context.addInitScript(initScript);
-    const a = await member(browsers[0]!, 'Sam Sample', 'Children’s Social Care', signalingUrl);
-    const b = await member(browsers[1]!, 'Jo Example', 'Health', signalingUrl);
-    const list = new PlanListPage(a.page);
-    await list.goto();
-    await list.createPlan('Benchington', [{ name: 'Ava', dob: '2019-03-14' }]);
-    await a.plan.expectOpen('Benchington');
-    await b.sync.join(await a.sync.share());
-    await b.plan.expectOpen('Benchington');
-    await a.sync.expectOnlineWith(1);
-    await b.sync.expectOnlineWith(1);
-    await a.plan.goToSection('Strengthening Families');
-    await b.plan.goToSection('Strengthening Families');
-    return { a, b, close };
-  } catch (error) {
-    await close();
-    throw error;
   }
 }
 
@@ -222,14 +169,6 @@ export function installRenderClock(editor: Element): number {
   }).observe(editor, { childList: true, characterData: true, subtree: true });
   (window as unknown as { renderClock: RenderClock }).renderClock = clock;
   return clock.length;
-}
-
-/**
- * Lets functions from this file run in `page`: tsx compiles them with esbuild's keepNames, which
- * wraps named inner functions in a `__name(fn, "name")` helper the page does not have.
- */
-export async function allowCompiledFunctions(page: Page): Promise<void> {
-  await page.evaluate('globalThis.__name ??= (fn) => fn');
 }
 
 /** A pair under measurement: A types, B's page records when each character showed. */
