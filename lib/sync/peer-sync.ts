@@ -19,6 +19,7 @@ import { writeSyncStep1 } from 'y-protocols/sync';
 import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from './invite.ts';
 import type { NetworkSettings } from '../settings/network.ts';
+import { peerLiveness } from './peer-liveness.ts';
 
 export interface PeerStatus {
   /** Whether any signaling server is reachable. */
@@ -52,12 +53,23 @@ const ALONE_REBUILD_MS = 15_000;
  * bytes per member.
  */
 const RESYNC_EVERY_TICKS = 6;
+/**
+ * A connected colleague we have heard nothing from for this long (three anti-entropy rounds, each
+ * of which they answer, plus their own) is unreachable one way: we start afresh, as after an
+ * outage. Without this an edit could fail to arrive for as long as the page stayed open.
+ */
+const QUIET_REBUILD_MS = 10_000;
 /** y-webrtc's message type for sync messages (its `messageSync`). */
 const MESSAGE_SYNC = 0;
 
+interface WebrtcConnInternals {
+  connected: boolean;
+  peer: { send(data: Uint8Array): void; on(event: 'data', listener: () => void): void };
+}
+
 interface ProviderInternals {
   signalingConns: { connected: boolean }[];
-  room: { webrtcConns: Map<string, { connected: boolean; peer: { send(data: Uint8Array): void } }> } | null;
+  room: { webrtcConns: Map<string, WebrtcConnInternals> } | null;
 }
 
 export function startPeerSync(
@@ -73,6 +85,8 @@ export function startPeerSync(
   let everConnected = false;
   let wasConnected = false;
   let aloneSince: number | null = null;
+  const liveness = peerLiveness<WebrtcConnInternals>(QUIET_REBUILD_MS, () => Date.now());
+  const followed = new WeakSet<WebrtcConnInternals>();
   let provider = build();
 
   function build(): WebrtcProvider {
@@ -119,8 +133,23 @@ export function startPeerSync(
     }
   };
 
+  /** Whether a connected colleague has gone quiet on us (following each new connection's data). */
+  const anyQuiet = (): boolean => {
+    let quiet = false;
+    for (const conn of (provider as unknown as ProviderInternals).room?.webrtcConns.values() ?? []) {
+      if (!conn.connected) continue;
+      if (!followed.has(conn)) {
+        followed.add(conn);
+        conn.peer.on('data', () => liveness.heard(conn));
+      }
+      if (liveness.isQuiet(conn)) quiet = true;
+    }
+    return quiet;
+  };
+
   const tick = () => {
     if (++ticks % RESYNC_EVERY_TICKS === 0) resync();
+    if (anyQuiet()) return rebuild();
     const next = read();
     const signalingUp = next.signaling === 'connected';
     // Back after an outage: start afresh so no colleague is stuck on a dead connection to us.
