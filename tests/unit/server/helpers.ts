@@ -27,7 +27,8 @@ export async function stopAll(): Promise<void> {
 
 async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': its last output (the "stopping" line) can still be in the pipe at exit.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
   await exited;
