@@ -40,6 +40,8 @@ async function subscriber(node: SignalServer, ...topics: string[]): Promise<Test
 
 /** Subscribers Redis counts on a topic's channel (one per node holding it). */
 async function nodesOn(topic: string): Promise<number> {
+  // After a Redis restart our probe reconnects on its own, maybe after the nodes: not yet, not 0.
+  if (probe.status !== 'ready') return -1;
   const reply = (await probe.pubsub('NUMSUB', PREFIX + topic)) as [string, number];
   return Number(reply[1]);
 }
