@@ -9,7 +9,7 @@ import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { expectNoAxeViolations } from './fixtures.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
-import { openMember } from './support/member.ts';
+import { openMember, closeMembers } from './support/member.ts';
 
 let server: SignalingServer;
 let alice: ExtensionBrowser;
@@ -19,12 +19,7 @@ test.beforeEach(async () => {
   server = await startSignaling();
   [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
 });
-test.afterEach(async () => {
-  await Promise.all([alice?.close(), bob?.close()].map((p) => p?.catch(() => {})));
-  await server?.close();
-  // Nothing either member did may have thrown in a page.
-  expect([...(alice?.pageErrors ?? []), ...(bob?.pageErrors ?? [])], 'uncaught errors in extension pages').toEqual([]);
-});
+test.afterEach(() => closeMembers([alice, bob], server));
 
 
 test('a chair runs a core group that a colleague follows, and closes it with minutes and next dates', async () => {

@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { TRACK_PEER_CONNECTIONS, cutPeerConnections } from './pages/sync-page.ts';
-import { openMember } from './support/member.ts';
+import { openMember, closeMembers } from './support/member.ts';
 
 let server: SignalingServer;
 let alice: ExtensionBrowser;
@@ -19,12 +19,7 @@ test.beforeEach(async () => {
   [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
   for (const b of [alice, bob]) await b.context.addInitScript(TRACK_PEER_CONNECTIONS);
 });
-test.afterEach(async () => {
-  await Promise.all([alice?.close(), bob?.close()].map((p) => p?.catch(() => {})));
-  await server?.close();
-  // Nothing either member did may have thrown in a page.
-  expect([...(alice?.pageErrors ?? []), ...(bob?.pageErrors ?? [])], 'uncaught errors in extension pages').toEqual([]);
-});
+test.afterEach(() => closeMembers([alice, bob], server));
 
 
 test('two members share a plan, edit live, go offline, edit, reconnect and converge', async () => {

@@ -12,7 +12,7 @@ import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures.ts';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
-import { openMember } from './support/member.ts';
+import { openMember, closeMembers } from './support/member.ts';
 import { legacyPlanBackup } from './support/legacy-plan.ts';
 import { DueSectionPage, SettingsDeadlinesPage, badgeText } from './pages/deadlines-page.ts';
 import { MeetingsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
@@ -31,10 +31,7 @@ test.beforeEach(async () => {
   server = await startSignaling();
   [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
 });
-test.afterEach(async () => {
-  await Promise.all([alice?.close(), bob?.close()].map((p) => p?.catch(() => {})));
-  await server?.close();
-});
+test.afterEach(() => closeMembers([alice, bob], server));
 
 /** Saves new figures for the first core group in Sam's own profile, from Settings. */
 async function setFirstCoreGroup(settings: SettingsDeadlinesPage, figure: string): Promise<void> {
