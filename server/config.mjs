@@ -8,6 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { optional, readInteger } from './env.mjs';
+import { readRelayConfig } from './relay/config.mjs';
 
 /**
  * @typedef {object} Config
@@ -27,6 +29,9 @@ import { isIP } from 'node:net';
  * @property {number} maxBufferedBytes Unsent bytes a receiver may queue before it is cut off as too slow.
  * @property {number} pingIntervalMs Interval of WebSocket pings; a connection silent for a whole interval is closed.
  * @property {number} logIntervalMs Interval at which counted events (drops, refusals, closes) are logged as one line.
+ * @property {ReadonlySet<'signal' | 'relay'>} services What this process serves: the signaling server, the relay, or both.
+ * @property {import('./ip-limits.mjs').IpLimitConfig} ipLimits Limits per client address, applied by each service.
+ * @property {import('./relay/config.mjs').RelayConfig | null} relay The relay's settings, when it is served.
  */
 
 /** Defaults, each with its reason. */
@@ -54,6 +59,21 @@ export const DEFAULTS = Object.freeze({
   redisChannelPrefix: 'y-webrtc-signal:',
 });
 
+/** Defaults of the per-address limits (config.ipLimits), each with its reason. */
+export const IP_DEFAULTS = Object.freeze({
+  // A council office puts hundreds of staff behind one address; each browser holds one or two
+  // sockets per service. 64 leaves room for that and stops one host from holding thousands.
+  maxConnectionsPerIp: 64,
+  ipRatePerSecond: 500,
+  ipRateBurst: 2_000,
+  // Enough for a member re-seeding a large plan (a 16 MiB snapshot) at once, then 4 MiB/s.
+  ipBytesPerSecond: 4 * 1024 * 1024,
+  ipBytesBurst: 48 * 1024 * 1024,
+  // What one address's clients may leave unread on this node, all its connections together.
+  maxBufferedBytesPerIp: 16 * 1024 * 1024,
+});
+
+
 /**
  * Reads and validates the configuration.
  * @param {Record<string, string | undefined>} env the environment (process.env in production)
@@ -78,7 +98,19 @@ export function readConfig(env) {
   if (!/^[\x21-\x7e]{1,64}$/.test(redisChannelPrefix)) {
     throw new RangeError('REDIS_CHANNEL_PREFIX must be 1 to 64 printable ASCII characters');
   }
+  const services = readServices(env);
   return Object.freeze({
+    services,
+    ipLimits: Object.freeze({
+      maxConnectionsPerIp: readInteger(env, 'MAX_CONNECTIONS_PER_IP', IP_DEFAULTS.maxConnectionsPerIp, 1, 10_000_000),
+      ipRatePerSecond: readInteger(env, 'IP_RATE_LIMIT_PER_SECOND', IP_DEFAULTS.ipRatePerSecond, 1, 10_000_000),
+      ipRateBurst: readInteger(env, 'IP_RATE_LIMIT_BURST', IP_DEFAULTS.ipRateBurst, 1, 10_000_000),
+      ipBytesPerSecond: readInteger(env, 'IP_BYTES_PER_SECOND', IP_DEFAULTS.ipBytesPerSecond, 1024, 1024 ** 4),
+      ipBytesBurst: readInteger(env, 'IP_BYTES_BURST', IP_DEFAULTS.ipBytesBurst, 64 * 1024, 1024 ** 4),
+      maxBufferedBytesPerIp: readInteger(env, 'MAX_BUFFERED_BYTES_PER_IP', IP_DEFAULTS.maxBufferedBytesPerIp, 64 * 1024, 1024 ** 4),
+      trustProxy: readTrustProxy(env),
+    }),
+    relay: services.has('relay') ? readRelayConfig(env) : null,
     host: readHost(env),
     port: readInteger(env, 'PORT', DEFAULTS.port, 0, 65_535),
     allowedOrigins: readOrigins(env),
@@ -100,30 +132,33 @@ export function readConfig(env) {
 }
 
 /**
- * A variable's trimmed value, or null when unset or blank (blank is how env files say "unset").
+ * SERVICES: `signal` (the default), `relay`, or both (`signal,relay`).
  * @param {Record<string, string | undefined>} env
- * @param {string} name
+ * @returns {ReadonlySet<'signal' | 'relay'>}
  */
-function optional(env, name) {
-  const value = env[name]?.trim();
-  return value ? value : null;
+function readServices(env) {
+  const raw = optional(env, 'SERVICES') ?? 'signal';
+  const names = raw.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0 || !names.every((name) => name === 'signal' || name === 'relay')) {
+    throw new RangeError(`SERVICES must be signal, relay or signal,relay, got "${raw.slice(0, 64)}"`);
+  }
+  return new Set(/** @type {('signal' | 'relay')[]} */ (names));
 }
 
 /**
+ * TRUST_PROXY: `loopback` (default), `none`, or a comma list of proxy addresses whose
+ * X-Forwarded-For header names the real client.
  * @param {Record<string, string | undefined>} env
- * @param {string} name
- * @param {number} fallback
- * @param {number} min
- * @param {number} max
+ * @returns {'loopback' | 'none' | ReadonlySet<string>}
  */
-function readInteger(env, name, fallback, min, max) {
-  const raw = optional(env, name);
-  if (raw === null) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got "${raw.slice(0, 32)}"`);
+function readTrustProxy(env) {
+  const raw = optional(env, 'TRUST_PROXY') ?? 'loopback';
+  if (raw === 'loopback' || raw === 'none') return raw;
+  const addresses = raw.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+  if (addresses.length === 0 || !addresses.every((a) => isIP(a) !== 0)) {
+    throw new RangeError('TRUST_PROXY must be loopback, none, or a comma list of IP addresses');
   }
-  return value;
+  return new Set(addresses);
 }
 
 /** @param {Record<string, string | undefined>} env */

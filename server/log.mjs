@@ -27,10 +27,11 @@
 
 /**
  * Creates a log writing `key=value` lines.
- * @param {{ write: (line: string) => void, intervalMs: number }} options
+ * @param {{ write: (line: string) => void, intervalMs: number, onCount?: (key: string) => void }} options
+ * `onCount` sees every counted event as it happens (for running totals in /metrics).
  * @returns {Log}
  */
-export function createLog({ write, intervalMs }) {
+export function createLog({ write, intervalMs, onCount }) {
   /** @type {Map<string, number>} */
   const counts = new Map();
 
@@ -62,6 +63,7 @@ export function createLog({ write, intervalMs }) {
     },
     count(key) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
+      onCount?.(key);
     },
     flush,
     close() {

@@ -1,11 +1,13 @@
 // @ts-check
 /**
- * Entry point: `node server/main.mjs`. Reads the environment, starts the node, prints
+ * Entry point: `node server/main.mjs`. Reads the environment (SERVICES says what to serve:
+ * `signal`, the default, `relay`, or `signal,relay`), starts the node, prints
  * `listening on http://HOST:PORT` (tests and operators parse this line), and shuts down cleanly
  * on SIGTERM / SIGINT. Configuration is documented in server/README.md.
  */
 import { readConfig } from './config.mjs';
 import { createLog } from './log.mjs';
+import { EventTotals } from './metrics.mjs';
 import { startServer } from './server.mjs';
 
 /** @type {import('./config.mjs').Config} */
@@ -26,7 +28,8 @@ process.stdout.on('error', () => {
 });
 process.stderr.on('error', () => {});
 
-const log = createLog({ write: (line) => void (outputBroken || process.stdout.write(line + '\n')), intervalMs: config.logIntervalMs });
+const events = new EventTotals();
+const log = createLog({ write: (line) => void (outputBroken || process.stdout.write(line + '\n')), intervalMs: config.logIntervalMs, onCount: (key) => events.add(key) });
 
 // Last resort. Every handler is already guarded per connection (signaling.mjs); anything that still
 // escapes is logged and the node keeps serving the rooms it has, rather than dropping all of them.
@@ -36,13 +39,22 @@ process.on('unhandledRejection', (error) => log.error('unhandled-rejection', err
 /** @type {import('./server.mjs').RunningServer} */
 let server;
 try {
-  server = await startServer(config, log);
+  server = await startServer(config, log, events);
 } catch (error) {
   const code = /** @type {{ code?: unknown }} */ (error).code;
-  console.error(`signaling server: cannot listen on ${config.host}:${config.port}: ${typeof code === 'string' ? code : String(error)}`);
+  const reason = typeof code === 'string' ? code : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') console.error(`signaling server: cannot listen on ${config.host}:${config.port}: ${reason}`);
+  // The store's error names a path or a database host, never a password (pg leaves it out of its messages).
+  else console.error(`server: cannot start the relay's store: ${reason}`);
   process.exit(1);
 }
-log.info('started', { backplane: config.redisUrl === null ? 'off' : 'redis', origins: config.allowedOrigins?.size ?? 'any', token: config.token !== null });
+log.info('started', {
+  services: [...config.services].join(','),
+  backplane: config.redisUrl === null ? 'off' : 'redis',
+  origins: config.allowedOrigins?.size ?? 'any',
+  token: config.token !== null,
+  ...(config.relay ? { store: config.relay.store.kind, relayToken: config.relay.token !== null } : {}),
+});
 // Plain line, no timestamp: the contract with scripts and tests is its exact shape.
 process.stdout.write(`listening on ${server.url}\n`);
 

@@ -23,15 +23,21 @@ export class TokenBucket {
   }
 
   /**
-   * Spends one token for one message.
+   * Spends tokens: one per message, or (for a byte budget) one per byte.
    * @param {number} now current time in milliseconds, same clock as the constructor's
+   * @param {number} [cost]
    * @returns {'pass' | 'drop' | 'close'}
    */
-  take(now) {
+  take(now, cost = 1) {
     const elapsed = Math.max(0, now - this.updatedAt);
     this.updatedAt = now;
-    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerMs) - 1;
+    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerMs) - cost;
     if (this.tokens >= 0) return 'pass';
     return this.tokens > -this.burst ? 'drop' : 'close';
+  }
+
+  /** Milliseconds until the bucket is out of debt again (0 when it is not in debt). */
+  retryAfterMs() {
+    return this.tokens >= 0 ? 0 : Math.ceil(-this.tokens / this.ratePerMs);
   }
 }

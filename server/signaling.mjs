@@ -8,7 +8,8 @@
  *   frame over MAX_FRAME_BYTES          ws closes the connection, 1009 (before buffering it whole)
  *   text that is not valid UTF-8        ws closes the connection, 1007
  *   malformed WebSocket framing         ws closes the connection, 1002
- *   over the rate (bucket empty)        frame dropped, connection kept
+ *   too many connections from one address  refused at the upgrade, 429
+ *   over the rate (bucket empty)        frame dropped, connection kept (per connection, and per address in frames and bytes)
  *   flooding (rate debt reaches burst)  connection closed, 1008
  *   binary frame                        connection closed, 1003 (y-webrtc only ever sends text)
  *   not JSON / not an object / no type  frame dropped, connection kept
@@ -16,47 +17,47 @@
  *   unknown type                        frame dropped, connection kept (as the stock server does)
  *   subscribe past MAX_TOPICS_…         topics past the cap ignored, the rest subscribed, connection kept
  *   publish that cannot be serialised   dropped (e.g. nesting too deep for JSON.stringify)
- *   receiver not reading (backlog)      receiver cut off (terminated) once MAX_BUFFERED_BYTES is queued
+ *   receiver not reading (backlog)      receiver cut off (terminated) once MAX_BUFFERED_BYTES is queued for it,
+ *                                       or MAX_BUFFERED_BYTES_PER_IP for all of its address's connections
  *   exception in a handler              logged, that connection closed 1011, everything else untouched
  *
  * Drops and closes are counted (log.mjs), never logged with their content or topic.
  * Nothing one connection sends can reach another connection except a valid publish to a topic.
  */
-import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import { checkAdmission } from './admission.mjs';
+import { IpLimits, clientAddress } from './ip-limits.mjs';
 import { PONG, parseClientMessage } from './protocol.mjs';
 import { TokenBucket } from './rate-limit.mjs';
 import { TopicRegistry } from './topic-registry.mjs';
+import { refuseUpgrade, toBuffer, wsErrorReason } from './ws-common.mjs';
 
 /** @import { Duplex } from 'node:stream' */
 /** @import { IncomingMessage } from 'node:http' */
 /** @import { Backplane, BackplaneHost } from './backplane.mjs' */
 /** @import { Config } from './config.mjs' */
-/** @import { Health } from './http-routes.mjs' */
 /** @import { Log } from './log.mjs' */
 
 /**
  * @typedef {object} Connection
  * @property {WebSocket} socket
+ * @property {string} ip the client's address, for the per-address limits
  * @property {TokenBucket} bucket
  * @property {boolean} alive whether it has shown a sign of life since the last ping
  * @property {boolean} closing set once we decided to close it; its frames are ignored from then on
  */
 
 /**
- * @typedef {object} Signaling
- * @property {(request: IncomingMessage, socket: Duplex, head: Buffer) => void} handleUpgrade for the HTTP server's 'upgrade' event
- * @property {() => Health} health
- * @property {() => Promise<void>} close closes every connection (1001) and the backplane
+ * @typedef {{ connections: number, topics: number, backplane: import('./backplane.mjs').BackplaneState }} SignalingHealth
  */
 
-/** Close reasons for errors ws raises on a connection's input before closing it itself. */
-const WS_ERROR_REASONS = /** @type {Record<string, string>} */ ({
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'oversized',
-  WS_ERR_INVALID_UTF8: 'invalid-utf8',
-});
+/**
+ * @typedef {object} Signaling
+ * @property {(request: IncomingMessage, socket: Duplex, head: Buffer) => void} handleUpgrade for the HTTP server's 'upgrade' event
+ * @property {() => SignalingHealth} health
+ * @property {() => Promise<void>} close closes every connection (1001) and the backplane
+ */
 
 const PONG_FRAME = Buffer.from(PONG);
 
@@ -75,6 +76,8 @@ export function createSignaling({ config, log, createBackplane }) {
   });
   /** @type {Set<Connection>} */
   const connections = new Set();
+  /** @type {IpLimits<Connection>} */
+  const ipLimits = new IpLimits(config.ipLimits, (conn) => conn.socket.bufferedAmount);
   /** @type {TopicRegistry<Connection>} */
   const registry = new TopicRegistry({
     // Called only once connections exist, by which time `backplane` is assigned.
@@ -110,40 +113,33 @@ export function createSignaling({ config, log, createBackplane }) {
     }
   }
 
-  /**
-   * Refuses an upgrade with a bare HTTP status and hangs up.
-   * @param {Duplex} socket
-   * @param {number} status
-   * @param {string} reason
-   */
-  function refuse(socket, status, reason) {
-    log.count(`refused.${reason}`);
-    if (!socket.writable) return void socket.destroy();
-    const response = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
-    socket.end(response, () => socket.destroy());
-  }
+  /** @param {Duplex} socket @param {number} status @param {string} reason */
+  const refuse = (socket, status, reason) => refuseUpgrade(socket, status, reason, log);
 
-  /** @param {WebSocket} socket */
-  function accept(socket) {
+  /** @param {WebSocket} socket @param {string} ip */
+  function accept(socket, ip) {
     /** @type {Connection} */
     const conn = {
       socket,
+      ip,
       bucket: new TokenBucket({ ratePerSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst }, performance.now()),
       alive: true,
       closing: false,
     };
     connections.add(conn);
+    ipLimits.add(ip, conn, performance.now());
     socket.on('message', (data, isBinary) => guard('message', conn, () => onFrame(conn, data, isBinary)));
     socket.on('pong', () => {
       conn.alive = true;
     });
     socket.on('error', (/** @type {Error & { code?: string }} */ error) => {
       // ws closes the connection itself after an input error; we only record why.
-      if (!conn.closing) log.count(`closed.${WS_ERROR_REASONS[error.code ?? ''] ?? (error.code?.startsWith('WS_ERR_') ? 'protocol-error' : 'socket-error')}`);
+      if (!conn.closing) log.count(`closed.${wsErrorReason(error)}`);
       conn.closing = true;
     });
     socket.on('close', () => {
       connections.delete(conn);
+      ipLimits.remove(ip, conn);
       guard('close', null, () => registry.removeConnection(conn));
     });
   }
@@ -156,11 +152,14 @@ export function createSignaling({ config, log, createBackplane }) {
   function onFrame(conn, data, isBinary) {
     if (conn.closing) return;
     conn.alive = true;
-    const verdict = conn.bucket.take(performance.now());
-    if (verdict === 'close') return close(conn, 1008, 'rate-limit');
-    if (verdict === 'drop') return log.count('dropped.rate-limit');
+    const now = performance.now();
+    const bytes = toBuffer(data);
+    const verdict = conn.bucket.take(now);
+    const shared = ipLimits.take(conn.ip, bytes.length, now).verdict;
+    if (verdict === 'close' || shared === 'close') return close(conn, 1008, 'rate-limit');
+    if (verdict === 'drop' || shared === 'drop') return log.count('dropped.rate-limit');
     if (isBinary) return close(conn, 1003, 'binary');
-    const parsed = parseClientMessage(toText(data), config);
+    const parsed = parseClientMessage(bytes.toString('utf8'), config);
     if (!parsed.ok) return log.count(`dropped.${parsed.reason}`);
     const message = parsed.message;
     switch (message.type) {
@@ -210,7 +209,8 @@ export function createSignaling({ config, log, createBackplane }) {
   function send(conn, frame) {
     if (conn.closing || conn.socket.readyState !== WebSocket.OPEN) return;
     // A receiver that stopped reading would otherwise make us buffer every message for it forever.
-    if (conn.socket.bufferedAmount > config.maxBufferedBytes) return terminate(conn, 'slow-consumer');
+    // Nor may many such receivers from one address add up to more than its budget.
+    if (conn.socket.bufferedAmount > config.maxBufferedBytes || ipLimits.overBuffered(conn.ip)) return terminate(conn, 'slow-consumer');
     conn.socket.send(frame, { binary: false });
   }
 
@@ -253,7 +253,9 @@ export function createSignaling({ config, log, createBackplane }) {
         if (connections.size >= config.maxConnections) return refuse(socket, 503, 'capacity');
         const refusal = checkAdmission(request, config);
         if (refusal) return refuse(socket, refusal.status, refusal.reason);
-        wss.handleUpgrade(request, socket, head, (ws) => guard('accept', null, () => accept(ws)));
+        const ip = clientAddress(request, config.ipLimits.trustProxy);
+        if (!ipLimits.mayConnect(ip)) return refuse(socket, 429, 'ip-connections');
+        wss.handleUpgrade(request, socket, head, (ws) => guard('accept', null, () => accept(ws, ip)));
       } catch (error) {
         log.error('upgrade', error);
         socket.destroy();
@@ -272,14 +274,4 @@ export function createSignaling({ config, log, createBackplane }) {
       wss.close();
     },
   };
-}
-
-/**
- * A text frame's bytes as a string (ws has already checked they are UTF-8).
- * @param {import('ws').RawData} data
- */
-function toText(data) {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

@@ -1,0 +1,90 @@
+// @ts-check
+/**
+ * The relay's store: an engine (engine.mjs) plus the write rules (store-rules.mjs), with group
+ * commit. Writes submitted while a transaction is running, or within the same turn of the event
+ * loop, are committed together in the next one (up to `maxOpsPerCommit`), so a burst of pushes
+ * costs one durable commit, not one per envelope. Each write's promise resolves only once its
+ * transaction is durable.
+ */
+import { applyOps } from './store-rules.mjs';
+
+/** @import { RelayEngine } from './engine.mjs' */
+/** @import { WriteOp, OpResult } from './store-rules.mjs' */
+
+/**
+ * @typedef {object} StoreMetrics
+ * @property {number} commits
+ * @property {number} committedOps
+ * @property {number} commitSeconds
+ * @property {number} failedCommits
+ */
+
+/**
+ * @typedef {object} RelayStore
+ * @property {RelayEngine} engine
+ * @property {(op: WriteOp) => Promise<OpResult>} submit
+ * @property {() => number} queued writes waiting for the next commit
+ * @property {StoreMetrics} metrics
+ * @property {() => Promise<void>} close waits for queued writes, then closes the engine
+ */
+
+/**
+ * @param {{ engine: RelayEngine, roomQuotaBytes: number, maxOpsPerCommit?: number, now?: () => number, onCommitError?: (error: unknown) => void }} options
+ * @returns {RelayStore}
+ */
+export function createStore({ engine, roomQuotaBytes, maxOpsPerCommit = 1000, now = Date.now, onCommitError = () => {} }) {
+  /** @type {{ op: WriteOp, resolve: (result: OpResult) => void }[]} */
+  let queue = [];
+  let running = false;
+  let scheduled = false;
+  /** @type {(() => void) | null} */
+  let idle = null;
+  /** @type {StoreMetrics} */
+  const metrics = { commits: 0, committedOps: 0, commitSeconds: 0, failedCommits: 0 };
+
+  const schedule = () => {
+    if (running || scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+
+  const flush = async () => {
+    scheduled = false;
+    if (running || queue.length === 0) return;
+    running = true;
+    const batch = queue.slice(0, maxOpsPerCommit);
+    queue = queue.slice(batch.length);
+    const started = performance.now();
+    try {
+      const results = await engine.transaction((tx) => applyOps(tx, batch.map((b) => b.op), { roomQuotaBytes }, now()));
+      metrics.commits++;
+      metrics.committedOps += batch.length;
+      metrics.commitSeconds += (performance.now() - started) / 1000;
+      batch.forEach((b, i) => b.resolve(/** @type {OpResult} */ (results[i])));
+    } catch (error) {
+      metrics.failedCommits++;
+      onCommitError(error);
+      for (const b of batch) b.resolve({ ok: false, error: 'unavailable', message: 'the relay could not store this; nothing was written, try again' });
+    } finally {
+      running = false;
+      if (queue.length > 0) schedule();
+      else idle?.();
+    }
+  };
+
+  return {
+    engine,
+    metrics,
+    submit(op) {
+      return new Promise((resolve) => {
+        queue.push({ op, resolve });
+        schedule();
+      });
+    },
+    queued: () => queue.length,
+    async close() {
+      if (running || queue.length > 0) await new Promise((resolve) => (idle = () => resolve(undefined)));
+      await engine.close();
+    },
+  };
+}
