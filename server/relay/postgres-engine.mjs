@@ -157,9 +157,9 @@ export async function openPostgresEngine({ url, poolSize = 8 }) {
         // The running total stops the page at maxBytes without fetching rows past it (the first row always comes).
         const e = await c.query(
           `SELECT seq, envelope_id, data FROM (
-             SELECT seq, envelope_id, data, sum(length(data)) OVER (ORDER BY seq) AS running
+             SELECT seq, envelope_id, data, sum(length(data)) OVER (ORDER BY seq) AS running, row_number() OVER (ORDER BY seq) AS n
              FROM relay_envelopes WHERE room_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
-           ) page WHERE running - length(data) < $4 OR seq = (SELECT min(seq) FROM relay_envelopes WHERE room_id = $1 AND seq > $2) ORDER BY seq`,
+           ) page WHERE running <= $4 OR n = 1 ORDER BY seq`,
           [room.id, Math.max(after, room.snapshotSeq), maxCount, maxBytes],
         );
         return { room, snapshot, envelopes: e.rows.map((row) => ({ seq: row.seq, id: row.envelope_id, data: row.data })) };
