@@ -77,6 +77,7 @@ export async function startServer(config, log, events = new EventTotals()) {
       metrics.push(
         { name: 'core_group_relay_connections', help: 'Open relay WebSockets.', type: 'gauge', samples: [[{}, h.connections]] },
         { name: 'core_group_relay_rooms', help: 'Relay rooms with a live subscriber on this node.', type: 'gauge', samples: [[{}, h.rooms]] },
+        { name: 'core_group_relay_queued_bytes', help: 'Bytes written to relay connections and not yet taken by them.', type: 'gauge', samples: [[{}, h.queuedBytes]] },
         { name: 'core_group_relay_store_up', help: '1 while the relay can reach its store.', type: 'gauge', samples: [[{ store: h.store }, h.storeState === 'up' ? 1 : 0]] },
         ...Object.entries(relay.counters()).map(([key, value]) => /** @type {Metric} */ ({
           name: `core_group_relay_${key}_total`, help: `Relay total: ${key.replace(/_/g, ' ')}.`, type: 'counter', samples: [[{}, value]],

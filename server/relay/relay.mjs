@@ -50,6 +50,7 @@ import { verifyFrame } from './keys.mjs';
  * @typedef {object} RelayHealth
  * @property {number} connections
  * @property {number} rooms rooms with a live subscriber on this node
+ * @property {number} queuedBytes bytes written to connections and not yet taken by them
  * @property {'sqlite' | 'postgres'} store
  * @property {'up' | 'down'} storeState
  * @property {import('../backplane.mjs').BackplaneState} backplane
@@ -426,7 +427,11 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
         socket.destroy();
       }
     },
-    health: () => ({ connections: connections.size, rooms: registry.topicCount, store: store.engine.name, storeState, backplane: backplane.state() }),
+    health: () => {
+      let queuedBytes = 0;
+      for (const conn of connections) queuedBytes += conn.socket.bufferedAmount;
+      return { connections: connections.size, rooms: registry.topicCount, queuedBytes, store: store.engine.name, storeState, backplane: backplane.state() };
+    },
     counters: () => ({
       ...counters,
       commits: store.metrics.commits,
