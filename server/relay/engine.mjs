@@ -52,7 +52,8 @@
 /**
  * @typedef {object} RelayEngine
  * @property {'sqlite' | 'postgres'} name
- * @property {<T>(fn: (tx: EngineTx) => Promise<T>) => Promise<T>} transaction runs `fn` in one transaction, durable before it resolves; rolled back if `fn` throws. Calls never overlap.
+ * @property {<T>(fn: (tx: EngineTx) => Promise<T>) => Promise<T>} transaction runs `fn` in one transaction, durable before it resolves; rolled back if `fn` throws. Overlapping calls only where `concurrentTransactions` > 1.
+ * @property {number} concurrentTransactions how many transactions may run at once (1 for SQLite)
  * @property {(tag: Buffer, after: number, maxCount: number, maxBytes: number) => Promise<Page>} readPage committed data only; at least one envelope when any follows, even past maxBytes
  * @property {(foldedBefore: number) => Promise<number>} sweepFolded forgets the ids of envelopes folded before that time; returns how many
  * @property {() => Promise<number>} renewLogIds gives every room a new log id (after restoring a backup); returns how many

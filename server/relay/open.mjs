@@ -19,6 +19,6 @@ export async function openRelay({ config, relay, log, createBackplane }) {
   const engine = relay.store.kind === 'sqlite'
     ? (await import('./sqlite-engine.mjs')).openSqliteEngine({ dataDir: relay.store.dataDir })
     : await (await import('./postgres-engine.mjs')).openPostgresEngine({ url: relay.store.url });
-  const store = createStore({ engine, roomQuotaBytes: relay.roomQuotaBytes, onCommitError: (error) => log.error('commit', error) });
+  const store = createStore({ engine, lanes: engine.concurrentTransactions, roomQuotaBytes: relay.roomQuotaBytes, onCommitError: (error) => log.error('commit', error) });
   return createRelay({ config, relay, log, store, createBackplane });
 }

@@ -69,8 +69,6 @@ export async function openPostgresEngine({ url, poolSize = 8 }) {
   } finally {
     setup.release();
   }
-  /** @type {pg.PoolClient | null} */
-  let writer = null;
 
   /** @param {pg.PoolClient} c @returns {EngineTx} */
   const txOn = (c) => ({
@@ -124,10 +122,9 @@ export async function openPostgresEngine({ url, poolSize = 8 }) {
 
   return {
     name: 'postgres',
+    concurrentTransactions: 4,
     async transaction(fn) {
-      if (writer !== null) throw new Error('postgres engine: overlapping transactions');
       const c = await pool.connect();
-      writer = c;
       let broken = false;
       try {
         await c.query('BEGIN');
@@ -138,7 +135,6 @@ export async function openPostgresEngine({ url, poolSize = 8 }) {
         await c.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
-        writer = null;
         c.release(broken);
       }
     },

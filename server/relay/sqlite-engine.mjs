@@ -146,6 +146,7 @@ export function openSqliteEngine({ dataDir }) {
   let busy = false;
   return {
     name: 'sqlite',
+    concurrentTransactions: 1,
     async transaction(fn) {
       if (busy) throw new Error('sqlite engine: overlapping transactions');
       busy = true;

@@ -29,61 +29,79 @@ import { applyOps } from './store-rules.mjs';
  */
 
 /**
- * @param {{ engine: RelayEngine, roomQuotaBytes: number, maxOpsPerCommit?: number, now?: () => number, onCommitError?: (error: unknown) => void }} options
+ * Writes are spread over `lanes` independent committers by room (a room always uses the same lane,
+ * so its writes commit in the order they were submitted). SQLite runs one lane: its transactions
+ * are synchronous anyway. PostgreSQL runs several, so one node keeps several transactions in flight
+ * while each waits for its commit to reach the disk; row locks keep rooms consistent between them.
+ * @param {{ engine: RelayEngine, roomQuotaBytes: number, lanes?: number, maxOpsPerCommit?: number, now?: () => number, onCommitError?: (error: unknown) => void }} options
  * @returns {RelayStore}
  */
-export function createStore({ engine, roomQuotaBytes, maxOpsPerCommit = 1000, now = Date.now, onCommitError = () => {} }) {
-  /** @type {{ op: WriteOp, resolve: (result: OpResult) => void }[]} */
-  let queue = [];
-  let running = false;
-  let scheduled = false;
-  /** @type {(() => void) | null} */
-  let idle = null;
+export function createStore({ engine, roomQuotaBytes, lanes = 1, maxOpsPerCommit = 1000, now = Date.now, onCommitError = () => {} }) {
   /** @type {StoreMetrics} */
   const metrics = { commits: 0, committedOps: 0, commitSeconds: 0, failedCommits: 0 };
+  /** @type {Set<() => void>} */
+  const idleWaiters = new Set();
+  const all = Array.from({ length: lanes }, () => createLane());
+  const busy = () => all.some((lane) => lane.busy());
 
-  const schedule = () => {
-    if (running || scheduled || queue.length === 0) return;
-    scheduled = true;
-    setImmediate(flush);
-  };
+  function createLane() {
+    /** @type {{ op: WriteOp, resolve: (result: OpResult) => void }[]} */
+    let queue = [];
+    let running = false;
+    let scheduled = false;
 
-  const flush = async () => {
-    scheduled = false;
-    if (running || queue.length === 0) return;
-    running = true;
-    const batch = queue.slice(0, maxOpsPerCommit);
-    queue = queue.slice(batch.length);
-    const started = performance.now();
-    try {
-      const results = await engine.transaction((tx) => applyOps(tx, batch.map((b) => b.op), { roomQuotaBytes }, now()));
-      metrics.commits++;
-      metrics.committedOps += batch.length;
-      metrics.commitSeconds += (performance.now() - started) / 1000;
-      batch.forEach((b, i) => b.resolve(/** @type {OpResult} */ (results[i])));
-    } catch (error) {
-      metrics.failedCommits++;
-      onCommitError(error);
-      for (const b of batch) b.resolve({ ok: false, error: 'unavailable', message: 'the relay could not store this; nothing was written, try again' });
-    } finally {
-      running = false;
-      if (queue.length > 0) schedule();
-      else idle?.();
-    }
-  };
+    const schedule = () => {
+      if (running || scheduled || queue.length === 0) return;
+      scheduled = true;
+      setImmediate(flush);
+    };
+
+    const flush = async () => {
+      scheduled = false;
+      if (running || queue.length === 0) return;
+      running = true;
+      const batch = queue.slice(0, maxOpsPerCommit);
+      queue = queue.slice(batch.length);
+      const started = performance.now();
+      try {
+        const results = await engine.transaction((tx) => applyOps(tx, batch.map((b) => b.op), { roomQuotaBytes }, now()));
+        metrics.commits++;
+        metrics.committedOps += batch.length;
+        metrics.commitSeconds += (performance.now() - started) / 1000;
+        batch.forEach((b, i) => b.resolve(/** @type {OpResult} */ (results[i])));
+      } catch (error) {
+        metrics.failedCommits++;
+        onCommitError(error);
+        for (const b of batch) b.resolve({ ok: false, error: 'unavailable', message: 'the relay could not store this; nothing was written, try again' });
+      } finally {
+        running = false;
+        if (queue.length > 0) schedule();
+        else if (!busy()) for (const waiter of idleWaiters) waiter();
+      }
+    };
+
+    return {
+      /** @param {WriteOp} op */
+      submit(op) {
+        return new Promise((resolve) => {
+          queue.push({ op, resolve });
+          schedule();
+        });
+      },
+      queued: () => queue.length,
+      busy: () => running || queue.length > 0,
+    };
+  }
 
   return {
     engine,
     metrics,
     submit(op) {
-      return new Promise((resolve) => {
-        queue.push({ op, resolve });
-        schedule();
-      });
+      return /** @type {Promise<OpResult>} */ (all[op.tag[0] % lanes].submit(op));
     },
-    queued: () => queue.length,
+    queued: () => all.reduce((n, lane) => n + lane.queued(), 0),
     async close() {
-      if (running || queue.length > 0) await new Promise((resolve) => (idle = () => resolve(undefined)));
+      if (busy()) await new Promise((resolve) => idleWaiters.add(() => resolve(undefined)));
       await engine.close();
     },
   };

@@ -34,7 +34,7 @@ async function texts(engine: RelayEngine, room: RoomKey, after = 0) {
 export function describeStoreContract(name: string, factory: EngineFactory, quota = 1_000): void {
   const withStore = (test: (store: RelayStore, engine: RelayEngine) => Promise<void>) => async () => {
     const engine = await factory.open();
-    const store = createStore({ engine, roomQuotaBytes: quota });
+    const store = createStore({ engine, roomQuotaBytes: quota, lanes: engine.concurrentTransactions });
     try {
       await test(store, engine);
     } finally {
@@ -157,7 +157,7 @@ export function describeStoreContract(name: string, factory: EngineFactory, quot
 
     it('commits concurrent writes in groups without gaps, each with its own answer', async () => {
       const engine = await factory.open();
-      const store = createStore({ engine, roomQuotaBytes: 1 << 20 });
+      const store = createStore({ engine, roomQuotaBytes: 1 << 20, lanes: engine.concurrentTransactions });
       const room = newRoomKey();
       const other = newRoomKey();
       const stranger = newRoomKey();
@@ -184,7 +184,7 @@ export function describeStoreContract(name: string, factory: EngineFactory, quot
 
     it('keeps every committed write and the log ids across a reopen, and renews log ids on request', async () => {
       const engine = await factory.open();
-      const store = createStore({ engine, roomQuotaBytes: quota });
+      const store = createStore({ engine, roomQuotaBytes: quota, lanes: engine.concurrentTransactions });
       const room = newRoomKey();
       await store.submit(append(room, [env('kept')]));
       const before = (await engine.readPage(room.tag, 0, 10, 1000)).room!;
@@ -206,8 +206,8 @@ export function describeStoreContract(name: string, factory: EngineFactory, quot
     if (factory.sharedByNodes) it('gives two nodes writing to one room at once consecutive sequence numbers, never the same one', async () => {
       const a = await factory.open();
       const b = await factory.reopen(a);
-      const storeA = createStore({ engine: a, roomQuotaBytes: 1 << 30 });
-      const storeB = createStore({ engine: b, roomQuotaBytes: 1 << 30 });
+      const storeA = createStore({ engine: a, roomQuotaBytes: 1 << 30, lanes: 4 });
+      const storeB = createStore({ engine: b, roomQuotaBytes: 1 << 30, lanes: 4 });
       try {
         const room = newRoomKey();
         const shared = env('sent to both nodes');
