@@ -2,7 +2,7 @@
  * Relay ingest: envelopes acknowledged per second (PUSHED, i.e. durable) by one node on SQLite, one
  * node on PostgreSQL, and two nodes on one PostgreSQL with the Redis backplane.
  *
- * Load: 16 connections, each pushing to its own room (16 plans), each keeping 8 pushes in flight.
+ * Load: 16 connections, each pushing to its own room (16 plans), each keeping 16 pushes in flight.
  * Envelopes are 256 bytes of random ciphertext (a sealed small Yjs update: a 12-byte nonce, ~230
  * bytes of update, a 16-byte tag). Batched: 100 envelopes per PUSH under one signature; signed per
  * envelope: 1 envelope per PUSH, so one Ed25519 verification per envelope. Frames are signed
@@ -20,7 +20,7 @@ import { pushBody, RelayClient, newRoomKey, signFrame, type RoomKey } from '../t
 import { startPostgres, startRelay, tempDir, type Postgres, type RelayServer } from '../tests/unit/server/relay-helpers.ts';
 
 const CONNECTIONS = 16;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 16;
 const ENVELOPE_BYTES = 256;
 const UNLIMITED = {
   RELAY_RATE_LIMIT_PER_SECOND: '10000000', RELAY_RATE_LIMIT_BURST: '10000000',

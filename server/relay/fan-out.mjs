@@ -36,7 +36,7 @@ import { STATE_COMPACT, STATE_SNAPSHOT, ZERO_ID, encodeEnvelopes, encodeRoomGone
  *   send: (conn: Conn, frame: Buffer) => void,
  *   lagging: (conn: Conn) => boolean,
  *   resync: (conn: Conn, sub: Subscription) => void,
- *   publish: (topic: string, message: Record<string, unknown>) => void,
+ *   publish: ((topic: string, message: Record<string, unknown>) => void) | null,
  *   log: Log,
  * }} options
  */
@@ -111,7 +111,8 @@ export function createFanOut({ nodeId, registry, send, lagging, resync, publish,
    */
   function local(event) {
     deliver(event);
-    publish(event.tag.toString('hex'), toWire(event));
+    // Serialised only when there are other nodes to tell.
+    publish?.(event.tag.toString('hex'), toWire(event));
   }
 
   return {

@@ -89,7 +89,7 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
     send: (conn, frame) => send(conn, frame),
     lagging: (conn) => conn.socket.bufferedAmount > rc.liveHighWaterBytes || ipLimits.overBuffered(conn.ip),
     resync: (conn, sub) => enqueue(conn, { sub, reqId: 0, knownLogId: sub.logId, after: sub.cursor }),
-    publish: (topic, message) => backplane.publish(topic, message),
+    publish: config.redisUrl === null ? null : (topic, message) => backplane.publish(topic, message),
     log,
   });
   const backplane = createBackplane({ deliver: fanOut.deliverRemote, openTopics: () => registry.topics() });
