@@ -100,7 +100,7 @@ export async function startServer(config, log, events = new EventTotals()) {
   http.headersTimeout = 10_000;
   http.requestTimeout = 15_000;
   http.on('upgrade', (request, socket, head) => {
-    const toRelay = relay !== null && (signaling === null || /\/relay\/?$/.test((request.url ?? '/').split('?')[0]));
+    const toRelay = relay !== null && (signaling === null || /\/relay\/?$/.test((request.url ?? '/').split('?')[0] ?? ''));
     if (toRelay) relay?.handleUpgrade(request, socket, head);
     else signaling?.handleUpgrade(request, socket, head);
   });

@@ -64,6 +64,7 @@ export async function runCatchUp(job, port, { engine, pageCount, pageBytes }) {
     const roomLog = room?.logId ?? ZERO_ID;
     if (logId === null || !roomLog.equals(logId)) {
       // First page, or the room was deleted or re-created while we streamed it: (re)start.
+      /** @type {Buffer} */
       const previous = logId ?? known;
       const reset = (!previous.equals(ZERO_ID) && !previous.equals(roomLog)) || cursor > (room?.head ?? 0);
       if (reset && cursor > 0) {

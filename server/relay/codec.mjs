@@ -77,7 +77,7 @@ class Reader {
   }
   u8() {
     this.need(1);
-    return this.buf[this.at++];
+    return /** @type {number} */ (this.buf[this.at++]);
   }
   u16() {
     this.need(2);

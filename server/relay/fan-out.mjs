@@ -70,8 +70,8 @@ export function createFanOut({ nodeId, registry, send, lagging, resync, publish,
             }
           }
           if (last <= sub.cursor) continue;
-          const fresh = event.entries[0].seq > sub.cursor ? event.entries : event.entries.filter((e) => e.seq > sub.cursor);
-          if (fresh[0].seq !== sub.cursor + 1 || lagging(conn)) {
+          const fresh = /** @type {LiveEntry} */ (event.entries[0]).seq > sub.cursor ? event.entries : event.entries.filter((e) => e.seq > sub.cursor);
+          if (/** @type {LiveEntry} */ (fresh[0]).seq !== sub.cursor + 1 || lagging(conn)) {
             sub.noteMax = last;
             resync(conn, sub);
             continue;

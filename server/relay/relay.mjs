@@ -95,7 +95,6 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
   const backplane = createBackplane({ deliver: fanOut.deliverRemote, openTopics: () => registry.topics() });
   const announced = encodeHelloLimits(rc);
   const decodeLimits = { maxEnvelopeBytes: rc.maxEnvelopeBytes, maxBatch: rc.maxBatch, maxSnapshotBytes: rc.maxSnapshotBytes };
-  /** @type {Record<string, number>} */
   const counters = { pushes: 0, envelopes: 0, envelope_bytes: 0, duplicates: 0, snapshots: 0, syncs: 0, deletes: 0, refused_writes: 0 };
   let nextId = 1;
   let shuttingDown = false;

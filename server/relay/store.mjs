@@ -97,7 +97,8 @@ export function createStore({ engine, roomQuotaBytes, lanes = 1, maxOpsPerCommit
     engine,
     metrics,
     submit(op) {
-      return /** @type {Promise<OpResult>} */ (all[op.tag[0] % lanes].submit(op));
+      const lane = /** @type {ReturnType<typeof createLane>} */ (all[(op.tag[0] ?? 0) % lanes]);
+      return /** @type {Promise<OpResult>} */ (lane.submit(op));
     },
     queued: () => all.reduce((n, lane) => n + lane.queued(), 0),
     async close() {

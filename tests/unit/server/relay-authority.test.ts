@@ -79,7 +79,8 @@ describe('a client with the room tag but not the write key', () => {
 
     // On the owner's own connection, one flipped bit in the ciphertext breaks the signature.
     const tampered = Buffer.from(signFrame(pushBody(9, owner, [envelope('genuine')]), ownerConn.challenge, owner.privateKey));
-    tampered[1 + 4 + 32 + 32 + 2 + 16 + 4] ^= 0x01;
+    const at = 1 + 4 + 32 + 32 + 2 + 16 + 4;
+    tampered[at] = tampered[at]! ^ 0x01;
     expect(await ownerConn.answer(9, tampered)).toMatchObject({ type: 'error', name: 'bad-signature' });
     ownerConn.close();
     eavesdropper.close();

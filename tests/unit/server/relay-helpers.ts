@@ -10,7 +10,14 @@ import path from 'node:path';
 import { requireProgram } from '../../../scripts/system-deps.mjs';
 import { freePort, startSignalServer, waitFor, type SignalServer } from './helpers.ts';
 
-export interface RelayServer extends SignalServer {
+export interface RelayHealth {
+  status: string;
+  relay: { connections: number; rooms: number; queuedBytes: number; store: string; storeState: string; backplane: string };
+}
+
+export interface RelayServer extends Omit<SignalServer, 'health'> {
+  /** The parsed /health body (throws unless the status is 200). */
+  health(): Promise<RelayHealth>;
   /** ws://…/relay */
   relayUrl: string;
   /** SIGKILL: no shutdown, no flush. */
@@ -22,6 +29,7 @@ export async function startRelay(env: Record<string, string>): Promise<RelayServ
   const server = await startSignalServer({ SERVICES: 'relay', LOG_INTERVAL_MS: '200', ...env });
   return {
     ...server,
+    health: () => server.health() as unknown as Promise<RelayHealth>,
     relayUrl: `${server.wsUrl}/relay`,
     async kill() {
       try {

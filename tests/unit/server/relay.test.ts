@@ -157,3 +157,28 @@ describe('HTTP', () => {
   });
 });
 
+
+describe('after a backup is restored', () => {
+  it('renew-log-ids gives every room a new log id, so clients see a reset and re-seed', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const temp2 = tempDir('relay-restore-');
+    try {
+      const node = await startRelay({ RELAY_DATA_DIR: temp2.dir });
+      const room = newRoomKey();
+      const client = await RelayClient.open(node.relayUrl);
+      const pushed = await client.push(room, [envelope('before the backup')]);
+      if (pushed.type !== 'pushed') throw new Error('push refused');
+      await node.stop();
+      const output = execFileSync(process.execPath, ['server/relay/renew-log-ids.mjs'], { env: { PATH: process.env.PATH ?? '', RELAY_DATA_DIR: temp2.dir } }).toString();
+      expect(output).toContain('renewed the log id of 1 room (sqlite)');
+      const again = await startRelay({ RELAY_DATA_DIR: temp2.dir });
+      const reader = await RelayClient.open(again.relayUrl);
+      const sync = await reader.sync(room.tag, { after: 1, knownLogId: pushed.state.logId });
+      expect(sync.begin.reset).toBe(true);
+      expect(sync.entries.map((e) => e.data.toString())).toEqual(['before the backup']);
+      await again.stop();
+    } finally {
+      temp2.cleanup();
+    }
+  });
+});
