@@ -51,7 +51,7 @@ const targets: Target[] = [
         env: {
           PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000',
           // All 1,000 connections come from this one address; the per-address limits are for abuse, not this.
-          MAX_CONNECTIONS_PER_IP: '1000000', IP_RATE_LIMIT_PER_SECOND: '100000000', IP_RATE_LIMIT_BURST: '100000000',
+          MAX_CONNECTIONS_PER_IP: '1000000', IP_RATE_LIMIT_PER_SECOND: '10000000', IP_RATE_LIMIT_BURST: '10000000',
           IP_BYTES_PER_SECOND: String(1024 ** 4), IP_BYTES_BURST: String(1024 ** 4), MAX_BUFFERED_BYTES_PER_IP: String(1024 ** 4),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
