@@ -31,7 +31,7 @@ import { IpLimits, clientAddress } from './ip-limits.mjs';
 import { PONG, parseClientMessage } from './protocol.mjs';
 import { TokenBucket } from './rate-limit.mjs';
 import { TopicRegistry } from './topic-registry.mjs';
-import { refuseUpgrade, toBuffer, wsErrorReason } from './ws-common.mjs';
+import { createLifecycle, refuseUpgrade, toBuffer, wsErrorReason } from './ws-common.mjs';
 
 /** @import { Duplex } from 'node:stream' */
 /** @import { IncomingMessage } from 'node:http' */
@@ -87,16 +87,7 @@ export function createSignaling({ config, log, createBackplane }) {
   const backplane = createBackplane({ deliver: deliverLocal, openTopics: () => registry.topics() });
   let shuttingDown = false;
 
-  const heartbeat = setInterval(() => {
-    for (const conn of connections) {
-      if (!conn.alive) {
-        terminate(conn, 'dead');
-        continue;
-      }
-      conn.alive = false;
-      guard('ping', conn, () => conn.socket.ping());
-    }
-  }, config.pingIntervalMs);
+  const { close, terminate, shutdown } = createLifecycle({ connections, log, prefix: '', pingIntervalMs: config.pingIntervalMs, forget: (conn) => registry.removeConnection(conn) });
 
   /**
    * Runs a handler so that its exception costs at most the one connection it concerns.
@@ -214,36 +205,6 @@ export function createSignaling({ config, log, createBackplane }) {
     conn.socket.send(frame, { binary: false });
   }
 
-  /**
-   * Closes with a close frame; the client learns why from the code.
-   * @param {Connection} conn
-   * @param {number} code
-   * @param {string} reason a constant, never input
-   */
-  function close(conn, code, reason) {
-    if (conn.closing) return;
-    conn.closing = true;
-    log.count(`closed.${reason}`);
-    registry.removeConnection(conn);
-    try {
-      conn.socket.close(code, reason);
-    } catch {
-      conn.socket.terminate();
-    }
-  }
-
-  /**
-   * Drops the TCP connection at once, for peers that cannot take a close frame (dead or backlogged).
-   * @param {Connection} conn
-   * @param {string} reason
-   */
-  function terminate(conn, reason) {
-    if (!conn.closing) log.count(`closed.${reason}`);
-    conn.closing = true;
-    registry.removeConnection(conn);
-    conn.socket.terminate();
-  }
-
   return {
     handleUpgrade(request, socket, head) {
       // Without a listener, a reset during the handshake would be an uncaught 'error'.
@@ -264,12 +225,7 @@ export function createSignaling({ config, log, createBackplane }) {
     health: () => ({ connections: connections.size, topics: registry.topicCount, backplane: backplane.state() }),
     async close() {
       shuttingDown = true;
-      clearInterval(heartbeat);
-      for (const conn of connections) close(conn, 1001, 'shutdown');
-      // Give clients a moment to answer the close frame, then cut whoever did not.
-      const deadline = Date.now() + 1_000;
-      while (connections.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const conn of connections) conn.socket.terminate();
+      await shutdown();
       await backplane.close();
       wss.close();
     },

@@ -16,7 +16,7 @@ import { checkAdmission } from '../admission.mjs';
 import { IpLimits, clientAddress } from '../ip-limits.mjs';
 import { TokenBucket } from '../rate-limit.mjs';
 import { TopicRegistry } from '../topic-registry.mjs';
-import { refuseUpgrade, toBuffer, wsErrorReason } from '../ws-common.mjs';
+import { createLifecycle, refuseUpgrade, toBuffer, wsErrorReason } from '../ws-common.mjs';
 import { runCatchUp } from './catch-up.mjs';
 import { decodeClientFrame, encodeDone, encodeError, encodeHello, encodePong, encodePushed, encodeSnapshotStored, ZERO_ID } from './codec.mjs';
 import { createFanOut } from './fan-out.mjs';
@@ -100,16 +100,7 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
   let shuttingDown = false;
   let storeState = /** @type {'up' | 'down'} */ ('up');
 
-  const heartbeat = setInterval(() => {
-    for (const conn of connections) {
-      if (!conn.alive) {
-        terminate(conn, 'dead');
-        continue;
-      }
-      conn.alive = false;
-      guard('ping', conn, () => conn.socket.ping());
-    }
-  }, config.pingIntervalMs);
+  const { close, shutdown } = createLifecycle({ connections, log, prefix: 'relay.', pingIntervalMs: config.pingIntervalMs, forget: (conn) => registry.removeConnection(conn) });
   // Ids of envelopes folded into snapshots are kept a while so late retries are recognised, then forgotten.
   const sweeper = setInterval(() => {
     store.engine.sweepFolded(Date.now() - rc.foldedRetentionMs).catch((error) => log.error('sweep', error));
@@ -382,34 +373,6 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
     setTimeout(() => conn.socket.terminate(), 1_000).unref();
   }
 
-  /**
-   * @param {RelayConnection} conn
-   * @param {number} code
-   * @param {string} reason a constant, never input
-   */
-  function close(conn, code, reason) {
-    if (conn.closing) return;
-    conn.closing = true;
-    log.count(`relay.closed.${reason}`);
-    registry.removeConnection(conn);
-    try {
-      conn.socket.close(code, reason);
-    } catch {
-      conn.socket.terminate();
-    }
-  }
-
-  /**
-   * @param {RelayConnection} conn
-   * @param {string} reason
-   */
-  function terminate(conn, reason) {
-    if (!conn.closing) log.count(`relay.closed.${reason}`);
-    conn.closing = true;
-    registry.removeConnection(conn);
-    conn.socket.terminate();
-  }
-
   return {
     handleUpgrade(request, socket, head) {
       socket.on('error', () => log.count('relay.socket-error'));
@@ -440,14 +403,10 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
     }),
     async close() {
       shuttingDown = true;
-      clearInterval(heartbeat);
       clearInterval(sweeper);
       clearInterval(storeWatch);
       if (headCheck) clearInterval(headCheck);
-      for (const conn of connections) close(conn, 1001, 'shutdown');
-      const deadline = Date.now() + 1_000;
-      while (connections.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const conn of connections) conn.socket.terminate();
+      await shutdown();
       await backplane.close();
       await store.close();
       wss.close();

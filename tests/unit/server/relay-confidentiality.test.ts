@@ -9,10 +9,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopAll } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { RelayClient, roomKeyFromSeed, ZERO16 } from './relay-client.ts';
-import { startPostgres, startRelay, tempDir, type Postgres, type RelayServer } from './relay-helpers.ts';
+import { startRelay, withPostgresAndDir, type RelayServer } from './relay-helpers.ts';
 import { seal } from './yjs-relay-peer.ts';
 
 const PLAINTEXT = ['Kowalczyk-Abara', 'Riverside Primary', 'Danger statement: Tobias is left alone overnight', 'Ms Hathersage, health visitor'];
@@ -22,16 +21,7 @@ const contentKey = createHash('sha256').update('content').update(planSecret).dig
 const seed = createHash('sha256').update('write').update(planSecret).digest();
 const room = roomKeyFromSeed(seed);
 
-let postgres: Postgres;
-const temp = tempDir('relay-confidentiality-');
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await stopAll();
-  await postgres?.stop();
-  temp.cleanup();
-});
+const { postgres, dir } = withPostgresAndDir('relay-confidentiality-');
 
 /** Pushes the fixture as sealed envelopes and a sealed snapshot, like a member's device would. */
 async function pushFixture(server: RelayServer): Promise<Buffer[]> {
@@ -66,17 +56,17 @@ function expectNoneIn(haystack: Buffer, where: string) {
 
 describe('what the relay stores', () => {
   it('on SQLite: the database files hold ciphertext under the tag, and no plaintext, secret or key', async () => {
-    const server = await startRelay({ RELAY_DATA_DIR: temp.dir });
+    const server = await startRelay({ RELAY_DATA_DIR: dir });
     const stillStored = await pushFixture(server);
     await server.stop();
-    const files = readdirSync(temp.dir).map((f) => path.join(temp.dir, f));
+    const files = readdirSync(dir).map((f) => path.join(dir, f));
     const all = Buffer.concat(files.map((f) => readFileSync(f)));
     expectNoneIn(all, files.join(', '));
     // The files do hold what the relay must keep: the ciphertext, under the tag.
     for (const data of stillStored) expect(all.includes(data)).toBe(true);
     expect(all.includes(room.tag)).toBe(true);
     // The tag (with the public key it is the hash of) is all that identifies the room.
-    const db = new Database(path.join(temp.dir, 'relay.sqlite'), { readonly: true });
+    const db = new Database(path.join(dir, 'relay.sqlite'), { readonly: true });
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name).sort();
     expect(columns('rooms')).toEqual(['created_at', 'head', 'id', 'log_id', 'snapshot_bytes', 'snapshot_id', 'snapshot_seq', 'tag', 'tail_bytes', 'tail_count', 'updated_at', 'write_key']);
     expect(columns('envelopes')).toEqual(['created_at', 'data', 'envelope_id', 'folded_at', 'room_id', 'seq']);
@@ -85,11 +75,11 @@ describe('what the relay stores', () => {
   });
 
   it('on PostgreSQL: a dump holds ciphertext under the tag, and no plaintext, secret or key', async () => {
-    const url = await postgres.createDatabase('confidential');
+    const url = await postgres().createDatabase('confidential');
     const server = await startRelay({ DATABASE_URL: url });
     const stillStored = await pushFixture(server);
     await server.stop();
-    const dump = Buffer.from(postgres.dump('confidential'));
+    const dump = Buffer.from(postgres().dump('confidential'));
     expectNoneIn(dump, 'the pg_dump');
     for (const data of stillStored) expect(dump.includes(Buffer.from(data.toString('hex')))).toBe(true);
     expect(dump.includes(Buffer.from(room.tag.toString('hex')))).toBe(true);

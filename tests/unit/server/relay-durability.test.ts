@@ -5,25 +5,16 @@
  * log keeps its identity, and the three documents converge. On SQLite and on PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopAll, waitFor } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from './helpers.ts';
 import { newRoomKey, RelayClient } from './relay-client.ts';
-import { startPostgres, startRelay, tempDir, type Postgres, type RelayServer } from './relay-helpers.ts';
+import { startRelay, withPostgresAndDir, type RelayServer } from './relay-helpers.ts';
 import { YjsRelayPeer } from './yjs-relay-peer.ts';
 
 const EDITS = 2_000;
 const MEMBERS = ['health-visitor', 'school', 'social-worker'];
 
-let postgres: Postgres;
-const temp = tempDir('relay-durability-');
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  await stopAll();
-  await postgres?.stop();
-  temp.cleanup();
-});
+const { postgres, dir } = withPostgresAndDir('relay-durability-');
 
 async function killDuringEdits(start: () => Promise<RelayServer>) {
   let server = await start();
@@ -81,12 +72,12 @@ async function killDuringEdits(start: () => Promise<RelayServer>) {
 
 describe('kill -9 of the relay during 2,000 edits', () => {
   it('on SQLite: every acknowledged envelope survives, none twice, and the members converge', { timeout: 180_000 }, async () => {
-    const { ackedBeforeKill } = await killDuringEdits(() => startRelay({ RELAY_DATA_DIR: temp.dir, RELAY_RATE_LIMIT_PER_SECOND: '100000', RELAY_RATE_LIMIT_BURST: '100000' }));
+    const { ackedBeforeKill } = await killDuringEdits(() => startRelay({ RELAY_DATA_DIR: dir, RELAY_RATE_LIMIT_PER_SECOND: '100000', RELAY_RATE_LIMIT_BURST: '100000' }));
     expect(ackedBeforeKill).toBeGreaterThanOrEqual(EDITS / 4);
   });
 
   it('on PostgreSQL: the same', { timeout: 180_000 }, async () => {
-    const url = await postgres.createDatabase('durability');
+    const url = await postgres().createDatabase('durability');
     const { ackedBeforeKill } = await killDuringEdits(() => startRelay({ DATABASE_URL: url, RELAY_RATE_LIMIT_PER_SECOND: '100000', RELAY_RATE_LIMIT_BURST: '100000' }));
     expect(ackedBeforeKill).toBeGreaterThanOrEqual(EDITS / 4);
   });

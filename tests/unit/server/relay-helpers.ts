@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { requireProgram } from '../../../scripts/system-deps.mjs';
-import { freePort, startSignalServer, waitFor, type SignalServer } from './helpers.ts';
+import { freePort, startSignalServer, stopAll, waitFor, type SignalServer } from './helpers.ts';
 
 export interface RelayHealth {
   status: string;
@@ -86,3 +87,21 @@ export async function startPostgres(): Promise<Postgres> {
   };
 }
 
+
+/**
+ * For a test file: one PostgreSQL cluster and one temporary directory, started before its tests
+ * and removed after them (with every server process the file started).
+ */
+export function withPostgresAndDir(prefix: string): { postgres: () => Postgres; dir: string } {
+  let postgres: Postgres | undefined;
+  const temp = tempDir(prefix);
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await stopAll();
+    await postgres?.stop();
+    temp.cleanup();
+  });
+  return { postgres: () => postgres!, dir: temp.dir };
+}
