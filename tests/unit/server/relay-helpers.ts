@@ -55,6 +55,9 @@ export interface Postgres {
   createDatabase(name: string): Promise<string>;
   /** pg_dump of a database, as SQL text. */
   dump(db: string): string;
+  /** Stops the server (fast, as a crash would), keeping its data; `resume` starts it again. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -68,7 +71,8 @@ export async function startPostgres(): Promise<Postgres> {
   const asPostgres = (program: string, args: string[]) =>
     execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root }).toString();
   asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  asPostgres('pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c max_connections=200`, 'start']);
+  const start = () => asPostgres('pg_ctl', ['-D', data, '-l', path.join(root, 'log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c max_connections=200`, 'start']);
+  start();
   const urlFor = (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`;
   return {
     urlFor,
@@ -77,6 +81,8 @@ export async function startPostgres(): Promise<Postgres> {
       return urlFor(name);
     },
     dump: (db) => asPostgres('pg_dump', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', db]),
+    pause: () => void asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    resume: () => void start(),
     async stop() {
       try {
         asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -1,7 +1,8 @@
 /**
  * Two relay nodes on one PostgreSQL with the Redis backplane, members connected to different
  * nodes: live envelopes cross between the nodes, in order, and when Redis drops messages (it is
- * not durable) the database still gets them to every subscriber.
+ * not durable) the database still gets them to every subscriber; while PostgreSQL is down, writes
+ * are refused as unavailable, /health says 503, and the node recovers by itself.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,26 @@ describe('two relay nodes on one PostgreSQL, with Redis between them', () => {
     expect(live(reader, room.tag).map((e) => e.seq)).toEqual([2, 3]);
     writer.close();
     reader.close();
+  });
+
+  it('answers unavailable and reports 503 while PostgreSQL is down, never crashes, and recovers by itself', { timeout: 60_000 }, async () => {
+    const room = newRoomKey();
+    const client = await RelayClient.open(nodeA.relayUrl);
+    await client.push(room, [envelope('before')]);
+    postgres.pause();
+    try {
+      const refused = await client.push(room, [envelope('during')]);
+      expect(refused).toMatchObject({ type: 'error', name: 'unavailable' });
+      expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+      const health = await fetch(`${nodeA.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'unavailable', relay: { storeState: 'down' } });
+    } finally {
+      postgres.resume();
+    }
+    await waitFor(async () => (await fetch(`${nodeA.url}/health`)).status === 200, 15_000, 'the node to see its database again');
+    expect(await client.push(room, [envelope('after')])).toMatchObject({ type: 'pushed', seqs: [2] });
+    expect(nodeA.alive() && nodeB.alive()).toBe(true);
+    client.close();
   });
 });
