@@ -81,6 +81,20 @@ describe('rates and connections', () => {
     await server.stop();
   });
 
+  it('shares one frame bucket among all connections from one address', async () => {
+    const server = await relay({ IP_RATE_LIMIT_PER_SECOND: '10', IP_RATE_LIMIT_BURST: '40' });
+    const a = await RelayClient.open(server.relayUrl);
+    const b = await RelayClient.open(server.relayUrl);
+    const other = await RelayClient.open(server.relayUrl, { headers: { 'x-forwarded-for': '198.51.100.20' } });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => [a.ping(), b.ping()]).flat());
+    const pongs = answers.filter((x) => x.type === 'pong').length;
+    expect(pongs).toBeGreaterThanOrEqual(40);
+    expect(pongs).toBeLessThan(48);
+    expect(answers.filter((x) => x.type === 'error').every((x) => x.type === 'error' && x.name === 'rate-limited')).toBe(true);
+    expect((await Promise.all(Array.from({ length: 30 }, () => other.ping()))).every((x) => x.type === 'pong')).toBe(true);
+    await server.stop();
+  });
+
   it('refuses the connection past MAX_CONNECTIONS_PER_IP with 429', async () => {
     const server = await relay({ MAX_CONNECTIONS_PER_IP: '3' });
     await Promise.all(Array.from({ length: 3 }, () => RelayClient.open(server.relayUrl)));
