@@ -32,7 +32,6 @@ import { STATE_COMPACT, STATE_SNAPSHOT, ZERO_ID, encodeEnvelopes, encodeRoomGone
  * @param {{
  *   nodeId: string,
  *   registry: TopicRegistry<Conn>,
- *   liveHighWaterBytes: number,
  *   send: (conn: Conn, frame: Buffer) => void,
  *   lagging: (conn: Conn) => boolean,
  *   resync: (conn: Conn, sub: Subscription) => void,

@@ -85,7 +85,6 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
   const fanOut = createFanOut({
     nodeId: config.nodeId,
     registry,
-    liveHighWaterBytes: rc.liveHighWaterBytes,
     send: (conn, frame) => send(conn, frame),
     lagging: (conn) => conn.socket.bufferedAmount > rc.liveHighWaterBytes || ipLimits.overBuffered(conn.ip),
     resync: (conn, sub) => enqueue(conn, { sub, reqId: 0, knownLogId: sub.logId, after: sub.cursor }),
@@ -242,18 +241,28 @@ export function createRelay({ config, relay: rc, log, store, createBackplane }) 
     try {
       while (conn.jobs.length > 0 && !conn.closing) {
         const job = /** @type {SyncJob} */ (conn.jobs.shift());
-        await runCatchUp(job, {
-          send: (frame) => send(conn, frame),
-          drained: () => drained(conn),
-          closing: () => conn.closing,
-          stillSubscribed: () => conn.subs.get(job.sub.hex) === job.sub,
-        }, { engine: store.engine, pageCount: 1000, pageBytes: rc.pageBytes });
+        try {
+          await runCatchUp(job, {
+            send: (frame) => send(conn, frame),
+            drained: () => drained(conn),
+            closing: () => conn.closing,
+            stillSubscribed: () => conn.subs.get(job.sub.hex) === job.sub,
+          }, { engine: store.engine, pageCount: 1000, pageBytes: rc.pageBytes });
+        } catch (error) {
+          // The database could not be read. A client's SYNC gets an error and is sent again later
+          // (its subscription is dropped meanwhile); a resume the relay started itself has nobody
+          // to answer, so the connection is closed "try again later" and the client, reconnecting,
+          // syncs from its cursor.
+          storeState = 'down';
+          log.error('catch-up', error);
+          if (conn.subs.get(job.sub.hex) === job.sub) {
+            conn.subs.delete(job.sub.hex);
+            registry.unsubscribe(conn, job.sub.hex);
+          }
+          if (job.reqId === 0) return close(conn, 1013, 'store-unavailable');
+          answerError(conn, job.reqId, 'unavailable', 'the relay cannot read its store just now; sync again shortly', 2000);
+        }
       }
-    } catch (error) {
-      // A database outage: the client hears so and syncs again later; its subscriptions stay.
-      storeState = 'down';
-      log.error('catch-up', error);
-      for (const job of conn.jobs.splice(0)) answerError(conn, job.reqId, 'unavailable', 'the relay cannot read its store just now; sync again shortly', 2000);
     } finally {
       conn.pumping = false;
     }

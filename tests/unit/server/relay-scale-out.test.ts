@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, stopAll, waitFor, type RedisServer } from './helpers.ts';
-import { envelope, newRoomKey, RelayClient, type Entry } from './relay-client.ts';
+import { envelope, newRoomKey, RelayClient, syncFrame, ZERO16, type Entry } from './relay-client.ts';
 import { startPostgres, startRelay, type Postgres, type RelayServer } from './relay-helpers.ts';
 import { YjsRelayPeer } from './yjs-relay-peer.ts';
 
@@ -100,6 +100,8 @@ describe('two relay nodes on one PostgreSQL, with Redis between them', () => {
       const refused = await client.push(room, [envelope('during')]);
       expect(refused).toMatchObject({ type: 'error', name: 'unavailable' });
       expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+      const reqId = client.reqId();
+      expect((await client.request(reqId, syncFrame(reqId, room.tag, ZERO16, 0, true))).at(-1)).toMatchObject({ type: 'error', name: 'unavailable' });
       const health = await fetch(`${nodeA.url}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'unavailable', relay: { storeState: 'down' } });
