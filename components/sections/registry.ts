@@ -19,7 +19,7 @@ export interface PlanSection {
 
 export const PLAN_SECTIONS: readonly PlanSection[] = [
   { id: 'family', title: 'Family and children', load: () => import('./FamilySection.svelte') },
-  { id: 'due', title: 'What’s due', load: () => import('../deadlines/DueSection.svelte') },
+  { id: 'due', title: 'What’s due', load: () => import('../due/DueSection.svelte') },
   { id: 'meeting', title: 'Live meeting', load: () => import('./ChairSection.svelte') },
   { id: 'framework', title: 'Strengthening Families', load: () => import('./FrameworkSection.svelte') },
   { id: 'outcomes', title: 'Outcomes and actions', load: () => import('./OutcomesSection.svelte') },

@@ -20,7 +20,7 @@ import {
   isIsoDate,
   type RichTextField,
 } from '../plan/index.ts';
-import { toPlainLanguage } from '../rules/plain-language.ts';
+import { toPlainLanguage } from '../rules/checks/plain-language.ts';
 import { describeOwner, readMemberDirectory } from '../outcomes/owners.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { dateInWords } from '../meetings/meeting-title.ts';

@@ -3,7 +3,7 @@
  * sits in the chart's box. Pure, so the geometry is tested without a browser; the component only
  * draws what this returns.
  */
-import { tryParseIsoDate } from '../rules/iso-date.ts';
+import { tryParseIsoDate } from '../dates/iso-date.ts';
 import { SCALE_MAX, SCALE_MIN } from './scaling-draft.ts';
 
 /** One score as read from the plan. */

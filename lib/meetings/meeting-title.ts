@@ -1,5 +1,5 @@
 /** How a meeting is named wherever it is listed or chosen: its kind and its date, in words. */
-import { describeDate } from '../rules/plan-dates.ts';
+import { describeDate } from '../dates/date-words.ts';
 import { isIsoDate } from '../plan/index.ts';
 import { meetingKindLabel } from './meeting-kinds.ts';
 
