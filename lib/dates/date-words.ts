@@ -1,39 +1,31 @@
 /**
- * Dates as the checks read them: yyyy-MM-dd strings that name a real calendar day. A mistyped date
- * in the document is a finding for the user, never an exception; a bad `today` from the caller is a
- * programmer error and throws.
+ * Dates as people read them, as they are written in England: "4 March 2025", "Monday 16 March
+ * 2026", "10 Jan 2025". A value that is not a real yyyy-MM-dd date (a peer's half-typed record) is
+ * never thrown over: each function says what it shows instead.
  */
-import { format, isValid, parseISO, startOfISOWeek } from 'date-fns';
+import { format, parseISO } from 'date-fns';
+import { isIsoDate } from './iso-date.ts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The date when `value` is a yyyy-MM-dd string naming a real day (not 2025-02-30), else null. */
-export function parsePlanDate(value: unknown): Date | null {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
-  const date = parseISO(value);
-  // The round trip rejects any day that does not exist, however leniently the parser treats it.
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value ? date : null;
+/** "4 March 2025"; a value that is not a real date is returned as it is. */
+export function describeDate(value: string): string {
+  return isIsoDate(value) ? format(parseISO(value), 'd MMMM yyyy') : value;
 }
 
-/** Throws a `RangeError` naming `where` unless `today` is a yyyy-MM-dd date; returns it. */
-export function assertToday(today: unknown, where: string): string {
-  if (parsePlanDate(today) === null) {
-    throw new RangeError(`${where}: ctx.today must be a yyyy-MM-dd date, got ${JSON.stringify(today) ?? String(today)}`);
-  }
-  return today as string;
+/** "14 March 2026", or `fallback` when the value is not a real date. */
+export function dateInWords(value: string, fallback = 'date not set'): string {
+  return isIsoDate(value) ? describeDate(value) : fallback;
+}
+
+/** "Monday 16 March 2026": dates to book or meet carry their weekday. Assumes a real date. */
+export function dateWithDay(date: string): string {
+  return format(parseISO(date), 'EEEE d MMMM yyyy');
 }
 
 /**
- * The Monday starting the ISO week of a yyyy-MM-dd date (also a yyyy-MM-dd string), or null for an
- * invalid date: two dates share an ISO week exactly when they share this value.
+ * "10 Jan 2025": short enough for a table column or a chart axis at side-panel width. A value
+ * that is not a real date is shown as it is, or as "No date" when empty.
  */
-export function isoWeekStart(value: unknown): string | null {
-  const date = parsePlanDate(value);
-  return date ? format(startOfISOWeek(date), 'yyyy-MM-dd') : null;
-}
-
-/** A date for a message, as people write it in England: "4 March 2025". Assumes a valid date. */
-export function describeDate(value: string): string {
-  const date = parsePlanDate(value);
-  return date ? format(date, 'd MMMM yyyy') : value;
+export function shortDate(value: string): string {
+  if (!isIsoDate(value)) return value.trim() === '' ? 'No date' : value;
+  return format(parseISO(value), 'd MMM yyyy');
 }

@@ -1,5 +1,6 @@
 /**
- * `yyyy-MM-dd` dates as the rules see them. At the edges every date is such a string; inside the
+ * `yyyy-MM-dd` dates: the one place they are parsed and validated. Stored dates, form fields and
+ * the rules all use these. At the edges every date is such a string; inside the
  * calendar and the deadline engine a date is a *day number* (whole days since 1970-01-01), so that
  * counting, comparing and weekday tests are integer arithmetic with no `Date` objects, no time
  * zones and no daylight-saving hours. Conversions are Howard Hinnant's civil-date algorithms
@@ -61,6 +62,48 @@ function digits(text: string, start: number, length: number): number {
     value = value * 10 + digit;
   }
   return value;
+}
+
+/**
+ * True for a `yyyy-MM-dd` string naming a real day (not 2025-02-30, not 29/05/2025). A date a
+ * person typed or a peer wrote that fails this is a problem to show, never an exception.
+ */
+export function isIsoDate(value: unknown): boolean {
+  return tryParseIsoDate(value) !== undefined;
+}
+
+/**
+ * The date fields accept years up to 275760, so a slip like 20026 is a real date to the browser.
+ * Deadlines are counted only from dates in the years a plan can mean.
+ */
+const FIRST_PLAN_YEAR = 1900;
+const LAST_PLAN_YEAR = 2199;
+
+/**
+ * True for a real yyyy-MM-dd date with a year from 1900 to 2199: a year outside is treated as a
+ * slip and left out, so one mistyped date cannot stop every other deadline of the plan showing.
+ */
+export function isPlanDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string' || !isIsoDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_PLAN_YEAR && year <= LAST_PLAN_YEAR;
+}
+
+/** Throws a `RangeError` naming `where` unless `today` is a yyyy-MM-dd date; returns it. */
+export function assertToday(today: unknown, where: string): IsoDate {
+  if (!isIsoDate(today)) {
+    throw new RangeError(`${where}: ctx.today must be a yyyy-MM-dd date, got ${JSON.stringify(today) ?? String(today)}`);
+  }
+  return today as IsoDate;
+}
+
+/**
+ * The Monday starting the ISO week of a yyyy-MM-dd date (also a yyyy-MM-dd string), or null for an
+ * invalid date: two dates share an ISO week exactly when they share this value.
+ */
+export function isoWeekStart(value: unknown): IsoDate | null {
+  const dayNumber = tryParseIsoDate(value);
+  return dayNumber === undefined ? null : formatDayNumber(dayNumber - ((weekdayOf(dayNumber) + 6) % 7));
 }
 
 /**

@@ -3,7 +3,7 @@
  * and whether its date rests on computed rather than published bank holidays. The panel may name
  * the plan's meetings; nothing here is used outside it (see due-summary.ts for that).
  */
-import { format, parseISO } from 'date-fns';
+import { dateWithDay, describeDate } from '../dates/date-words.ts';
 import type { Deadline, DeadlineStatus } from '../rules/deadlines/deadlines.ts';
 import type { HolidaySource } from '../rules/calendar/holidays.ts';
 import type { EventKind, TimelineEvent } from '../rules/deadlines/timeline.ts';
@@ -40,11 +40,6 @@ export const EVENT_LABELS: Readonly<Record<EventKind, string>> = {
   action: 'Action',
 };
 
-/** "Monday 16 March 2026": dates to book or meet carry their weekday. */
-export function dateWithDay(date: string): string {
-  return format(parseISO(date), 'EEEE d MMMM yyyy');
-}
-
 /** When the item is (or was) due, in words. */
 export function dueWhen(deadline: Deadline): string {
   const date = dateWithDay(deadline.due);
@@ -78,7 +73,7 @@ export function describeEvent(id: string, timeline: readonly TimelineEvent[]): s
   const event = timeline.find((e) => e.id === id);
   if (!event) return undefined;
   const label = event.kind === 'action' ? 'Action' : EVENT_LABELS[event.kind];
-  return `${label}, ${format(parseISO(event.date), 'd MMMM yyyy')}`;
+  return `${label}, ${describeDate(event.date)}`;
 }
 
 /**

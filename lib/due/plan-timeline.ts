@@ -38,7 +38,7 @@ import {
   type MeetingKind as PlanMeetingKind,
 } from '../plan/index.ts';
 import type { ActionEvent, EventKind, PlanEvent, TimelineEvent } from '../rules/deadlines/timeline.ts';
-import { isPlanDate } from './plan-date.ts';
+import { isPlanDate } from '../dates/iso-date.ts';
 
 /** The engine's event kind for each kind of meeting the plan records. */
 export const EVENT_KIND_OF_MEETING: Readonly<Record<PlanMeetingKind, PlanEvent['kind']>> = {

@@ -3,7 +3,8 @@
  * field; never throws. A child needs a name and either a date of birth (not in the future) or an
  * expected date of delivery (not long past, not more than ten months ahead).
  */
-import { addMonths, format, isValid, parseISO } from 'date-fns';
+import { addMonths, format, parseISO } from 'date-fns';
+import { isIsoDate } from '../dates/iso-date.ts';
 import type { NewChild } from './types.ts';
 
 export interface FieldProblem {
@@ -52,11 +53,4 @@ function validateChild(child: NewChild, index: number, today: string): FieldProb
     problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is more than ${MAX_MONTHS_TO_EDD} months away. Check the year.` });
   }
   return problems;
-}
-
-/** True for a real calendar date written yyyy-MM-dd. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = parseISO(value);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value;
 }

@@ -8,6 +8,7 @@
  * St Patrick's Day and 12 July in Northern Ireland); substitute days per gov.uk/bank-holidays.
  * One-off changes (a jubilee, a coronation) are proclamations, not rules: see `holidays.ts`.
  */
+import { compareDates } from '../../dates/date-order.ts';
 import { daysFromCivil, daysInMonth, isWeekend, weekdayOf, type IsoDate, formatDayNumber } from '../../dates/iso-date.ts';
 
 /** The three bank-holiday divisions of the UK, named as gov.uk's feed names them. */
@@ -111,5 +112,5 @@ export function ruleBankHolidays(year: number, division: Division): RuleHoliday[
     while (isWeekend(substitute) || taken.has(substitute)) substitute += 1;
     taken.set(substitute, { date: formatDayNumber(substitute), title, substitute: true });
   }
-  return [...taken.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...taken.values()].sort((a, b) => compareDates(a.date, b.date));
 }

@@ -8,6 +8,7 @@
  * library from the same rules. Those years hold no one-off holiday, and the rules reproduce them all
  * (tests/unit/rules/calendar/holidays.test.ts).
  */
+import { compareDates } from '../../dates/date-order.ts';
 import data from './bank-holidays-uk.json';
 import { DIVISIONS, ruleBankHolidays, type Division } from './holiday-rules.ts';
 import { civilFromDays, daysFromCivil, describe, formatDayNumber, parseIsoDate, tryParseIsoDate, type IsoDate } from '../../dates/iso-date.ts';
@@ -127,7 +128,7 @@ export function bankHolidays(year: number, division: Division): BankHoliday[] {
     holidays = holidays.filter((holiday) => holiday.date !== change.remove);
     holidays.push({ ...change.add, substitute: false, source: 'computed-rules' });
   }
-  return holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return holidays.sort((a, b) => compareDates(a.date, b.date));
 }
 
 /** True when the day number is a bank holiday in the division (the calendar's fast path; no checks). */
@@ -206,7 +207,7 @@ function groupDataByYear(entries: readonly DataEntry[]): Map<number, { holidays:
     byYear.set(year, bucket);
   }
   for (const bucket of byYear.values()) {
-    bucket.holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    bucket.holidays.sort((a, b) => compareDates(a.date, b.date));
     for (const holiday of bucket.holidays) holiday.source = bucket.source;
   }
   return byYear;

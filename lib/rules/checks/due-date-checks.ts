@@ -4,7 +4,8 @@
  * actions and outcomes, which differ only in how hard the review-date rule bites.
  */
 import type { Finding } from './findings.ts';
-import { describeDate, parsePlanDate } from '../../dates/date-words.ts';
+import { describeDate } from '../../dates/date-words.ts';
+import { isIsoDate } from '../../dates/iso-date.ts';
 
 export interface DueDateInput {
   dueDate: unknown;
@@ -33,7 +34,7 @@ export function checkDueDate(input: DueDateInput): Finding[] {
   if (typeof dueDate !== 'string' || dueDate.trim() === '') {
     return [{ ...base, rule: 'timebound', severity: 'blocking', message: `Say when this ${subject} will be done by.` }];
   }
-  if (parsePlanDate(dueDate) === null) {
+  if (!isIsoDate(dueDate)) {
     return [
       {
         ...base,
@@ -44,7 +45,7 @@ export function checkDueDate(input: DueDateInput): Finding[] {
     ];
   }
   const findings: Finding[] = [];
-  const review = typeof nextReviewDate === 'string' && parsePlanDate(nextReviewDate) ? nextReviewDate : null;
+  const review = typeof nextReviewDate === 'string' && isIsoDate(nextReviewDate) ? nextReviewDate : null;
   if (review && afterReview !== 'none' && dueDate > review) {
     const when = `This ${subject} is due on ${describeDate(dueDate)}, after the next review conference on ${describeDate(review)}.`;
     findings.push({

@@ -6,7 +6,8 @@
  */
 import { isActionOpen, readId, readRecord, readText } from './check-inputs.ts';
 import type { Finding } from './findings.ts';
-import { describeDate, isoWeekStart } from '../../dates/date-words.ts';
+import { describeDate } from '../../dates/date-words.ts';
+import { isoWeekStart } from '../../dates/iso-date.ts';
 
 interface IndexedAction {
   id: string | undefined;

@@ -15,7 +15,8 @@ import {
 } from './check-inputs.ts';
 import type { Finding } from './findings.ts';
 import { checkPlainLanguage } from './plain-language.ts';
-import { describeDate, parsePlanDate } from '../../dates/date-words.ts';
+import { describeDate } from '../../dates/date-words.ts';
+import { isIsoDate } from '../../dates/iso-date.ts';
 import { prepareCheckContext, type PreparedCheckContext } from './prepared-context.ts';
 import { checkAction, checkOutcome } from './smart.ts';
 import { countWords } from './words.ts';
@@ -124,7 +125,7 @@ function reviewAndMembershipFindings(ctx: CheckContext, prepared: PreparedCheckC
   const review = ctx.nextReviewDate;
   if (typeof review !== 'string' || review.trim() === '') {
     findings.push(missing('nextReviewDate', 'Set the date of the next review conference: every action must be due by then.'));
-  } else if (parsePlanDate(review) === null) {
+  } else if (!isIsoDate(review)) {
     const message = `“${review.slice(0, 40)}” is not a date the plan can use. Choose the review date from the calendar.`;
     findings.push(missing('nextReviewDate', message));
   } else if (review < prepared.today) {

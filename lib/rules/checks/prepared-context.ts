@@ -8,7 +8,7 @@ import { readList, readRecord, readText, resolveSettings, type CheckContext, typ
 import { DEFAULT_COMPILED_LEXICON, DEFAULT_LEXICON } from './default-lexicon.ts';
 import { compileLexicon, type CompiledLexicon } from './lexicon.ts';
 import { indexOpenActions, type WorkloadIndex } from './owner-workload.ts';
-import { assertToday } from '../../dates/date-words.ts';
+import { assertToday } from '../../dates/iso-date.ts';
 
 export interface PreparedMember {
   name: string;

@@ -22,7 +22,7 @@ import { checkDueDate } from './due-date-checks.ts';
 import type { Finding } from './findings.ts';
 import { checkOwnerWorkload } from './owner-workload.ts';
 import { checkPlainLanguage } from './plain-language.ts';
-import { parsePlanDate } from '../../dates/date-words.ts';
+import { isIsoDate } from '../../dates/iso-date.ts';
 import { prepareCheckContext, type PreparedCheckContext } from './prepared-context.ts';
 import { findUncheckableVagueVerb, mentionsChild, saysHowLong } from './smart-wording.ts';
 import { countWords } from './words.ts';
@@ -129,11 +129,11 @@ export function checkAction(action: ActionForChecks, ctx: CheckContext | Prepare
 
 /** True when some action of the outcome (done or not) is due on or before the review date: an interim step. */
 function hasActionDueByReview(actions: readonly unknown[], review: unknown): boolean {
-  if (typeof review !== 'string' || parsePlanDate(review) === null) return false;
+  if (typeof review !== 'string' || !isIsoDate(review)) return false;
   return actions.some((value) => {
     const action = readRecord(value);
     const due = readText(action.dueDate);
-    return parsePlanDate(due) !== null && due <= review;
+    return isIsoDate(due) && due <= review;
   });
 }
 

@@ -15,6 +15,7 @@
  * - Nothing is proposed from a conference that ended the plan for rules that run only with a plan.
  * Sorted by date, then rule number. Pure: no clock, no writes.
  */
+import { compareDates } from '../../dates/date-order.ts';
 import { lastWorkingDayNumberOnOrBefore, type Division } from '../calendar/calendar.ts';
 import { limitAfter } from './deadline-drafts.ts';
 import { assertDivision } from '../calendar/holidays.ts';
@@ -89,7 +90,7 @@ export function proposeDates(
       });
     }
   }
-  return proposals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.ruleId.slice(1)) - Number(b.ruleId.slice(1))));
+  return proposals.sort((a, b) => compareDates(a.date, b.date) || Number(a.ruleId.slice(1)) - Number(b.ruleId.slice(1)));
 }
 
 /** The meeting `rule` asks for after `event`, if the rule counts from that kind of event to a meeting. */

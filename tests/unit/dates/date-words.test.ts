@@ -1,55 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { assertToday, describeDate, isoWeekStart, parsePlanDate } from '../../../lib/dates/date-words.ts';
-
-describe('parsePlanDate', () => {
-  it.each([
-    // A leap day in a leap year exists.
-    ['2024-02-29', true],
-    // …and not in a common year.
-    ['2025-02-29', false],
-    // April has 30 days.
-    ['2025-04-31', false],
-    ['2025-13-01', false],
-    ['2025-00-10', false],
-    // Only the stored format: no UK order, no time, no padding.
-    ['29/05/2025', false],
-    ['2025-05-29T10:00', false],
-    [' 2025-05-29', false],
-    ['2025-5-9', false],
-    ['', false],
-  ])('reads %s as a real date: %s', (value, valid) => {
-    expect(parsePlanDate(value) !== null).toBe(valid);
-  });
-
-  it('returns null for values that are not strings', () => {
-    expect(parsePlanDate(20250529)).toBeNull();
-    expect(parsePlanDate(undefined)).toBeNull();
-  });
-});
-
-describe('isoWeekStart', () => {
-  it.each([
-    // 3 March 2025 is a Monday: its own week start.
-    ['2025-03-03', '2025-03-03'],
-    // Sunday belongs to the week that began the Monday before.
-    ['2025-03-09', '2025-03-03'],
-    // 1 January 2025 (a Wednesday) is in the ISO week that began on 30 December 2024.
-    ['2025-01-01', '2024-12-30'],
-    ['2025-02-30', null],
-  ])('puts %s in the week beginning %s', (value, start) => {
-    expect(isoWeekStart(value)).toBe(start);
-  });
-});
+import { dateInWords, dateWithDay, describeDate, shortDate } from '../../../lib/dates/date-words.ts';
 
 describe('describeDate', () => {
   it('writes a date as people in England do', () => {
     expect(describeDate('2025-03-04')).toBe('4 March 2025');
   });
+
+  it('shows a value that is not a real date as it is', () => {
+    expect(describeDate('2025-02-30')).toBe('2025-02-30');
+  });
 });
 
-describe('assertToday', () => {
-  it('returns a valid date and throws a RangeError naming the caller otherwise', () => {
-    expect(assertToday('2025-03-03', 'checkPlan')).toBe('2025-03-03');
-    expect(() => assertToday('today', 'checkPlan')).toThrow(new RangeError('checkPlan: ctx.today must be a yyyy-MM-dd date, got "today"'));
+describe('dateInWords', () => {
+  it('writes a real date in words and falls back otherwise', () => {
+    expect(dateInWords('2026-11-01')).toBe('1 November 2026');
+    expect(dateInWords('', 'not yet')).toBe('not yet');
+  });
+});
+
+describe('dateWithDay', () => {
+  it('puts the weekday before the date', () => {
+    expect(dateWithDay('2026-03-16')).toBe('Monday 16 March 2026');
+  });
+});
+
+describe('shortDate', () => {
+  it.each([
+    ['2025-01-10', '10 Jan 2025'],
+    ['2024-02-29', '29 Feb 2024'], // 2024 is a leap year
+    ['', 'No date'],
+    ['2025-02-30', '2025-02-30'], // not a real day: shown as stored, not thrown over
+  ])('shows %j as %j', (value, shown) => {
+    expect(shortDate(value)).toBe(shown);
   });
 });

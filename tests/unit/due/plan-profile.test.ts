@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getShippedProfile, type Profile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { resolvePlanProfile } from '../../../lib/due/plan-profile.ts';
-import { isPlanDate } from '../../../lib/due/plan-date.ts';
 import { PROFILE_COPY_PREFIX, planRoots, readPlanProfileCopy, storePlanProfile } from '../../../lib/plan/index.ts';
 import { newPlan } from './plan-fixtures.ts';
 
@@ -83,18 +82,3 @@ describe('resolvePlanProfile', () => {
   });
 });
 
-describe('isPlanDate', () => {
-  it.each([
-    ['2026-03-02', true],
-    ['2024-02-29', true], // a leap day
-    ['2026-02-29', false],
-    ['2026-13-01', false],
-    ['1899-12-31', false],
-    ['2200-01-01', false],
-    ['2026-3-2', false],
-    ['', false],
-    [20260302, false],
-  ])('%s is a plan date: %s', (value, expected) => {
-    expect(isPlanDate(value)).toBe(expected);
-  });
-});
