@@ -6,7 +6,8 @@
  * in 1 plan". The functions that make them take numbers, never a plan, so no family or child name
  * can reach them.
  */
-import { compareDeadlines, type Deadline, type DeadlineStatus } from '../rules/deadlines/deadlines.ts';
+import type { Deadline, DeadlineStatus } from '../rules/deadlines/deadline.ts';
+import { compareDeadlines } from '../rules/deadlines/deadlines.ts';
 
 /** The items that need someone's attention now or shortly, in the order they are listed. */
 export const ATTENTION_STATUSES: readonly DeadlineStatus[] = ['overdue', 'due-today', 'due-soon'];

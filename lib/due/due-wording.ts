@@ -4,7 +4,7 @@
  * the plan's meetings; nothing here is used outside it (see due-summary.ts for that).
  */
 import { dateWithDay, describeDate } from '../dates/date-words.ts';
-import type { Deadline, DeadlineStatus } from '../rules/deadlines/deadlines.ts';
+import type { Deadline, DeadlineStatus } from '../rules/deadlines/deadline.ts';
 import type { HolidaySource } from '../rules/calendar/holidays.ts';
 import type { EventKind, TimelineEvent } from '../rules/deadlines/timeline.ts';
 

@@ -4,7 +4,8 @@
  */
 import type * as Y from 'yjs';
 import { readMeta, type Division } from '../plan/index.ts';
-import { computeDeadlines, type Deadline } from '../rules/deadlines/deadlines.ts';
+import type { Deadline } from '../rules/deadlines/deadline.ts';
+import { computeDeadlines } from '../rules/deadlines/deadlines.ts';
 import { prepareProfile, type PreparedProfile } from '../rules/deadlines/prepared-profile.ts';
 import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import type { TimelineEvent } from '../rules/deadlines/timeline.ts';

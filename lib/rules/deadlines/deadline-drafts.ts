@@ -2,7 +2,7 @@
  * One rule against one timeline: the due items it produces, before status and formatting. Each
  * draft says when it is due, what it counts from and what (if anything) answered it.
  */
-import type { DeadlineStatus } from './deadlines.ts';
+import type { DeadlineStatus } from './deadline.ts';
 import type { HolidaySource } from '../calendar/holidays.ts';
 import { parseIsoDate, tryParseIsoDate } from '../../dates/iso-date.ts';
 import type { Rule } from './profiles/types.ts';

@@ -24,43 +24,14 @@
  * profile once (`prepareProfile`): bench/deadlines.bench.ts measures 500 plans that way.
  */
 import { addWorkingDaysToDayNumber, type Division } from '../calendar/calendar.ts';
+import type { Deadline, DeadlineStatus } from './deadline.ts';
 import { draftsFor, type Draft } from './deadline-drafts.ts';
-import { assertDivision, type HolidaySource } from '../calendar/holidays.ts';
+import { assertDivision } from '../calendar/holidays.ts';
 import { FIRST_DAY, describe, formatDayNumber, parseIsoDate, type IsoDate } from '../../dates/iso-date.ts';
 import { prepareForCall, type PreparedProfile } from './prepared-profile.ts';
 import { sortByRank } from './sort-by-rank.ts';
-import { TIMESCALE_IDS, type Nature, type Profile, type TimescaleId } from './profiles/types.ts';
+import { TIMESCALE_IDS, type Profile, type TimescaleId } from './profiles/types.ts';
 import { indexTimeline, type TimelineEvent } from './timeline.ts';
-
-export type DeadlineStatus = 'met' | 'overdue' | 'due-today' | 'due-soon' | 'upcoming';
-
-export interface Deadline {
-  /** Stable across recomputations: rule and the event counted from, e.g. `T8:icpc-1`. */
-  key: string;
-  ruleId: TimescaleId;
-  nature: Nature;
-  title: string;
-  due: IsoDate;
-  status: DeadlineStatus;
-  /** A sentence citing the source: "First core group within 10 working days of the initial conference (Wirral 2016, 6.3, 7.3)." */
-  basis: string;
-  /** The rule's full source (document and section). */
-  source: string;
-  /** Ids of the events the due date derives from. */
-  hangsOn: string[];
-  /** The event that met it on time. */
-  metBy?: string;
-  /** The event that happened, but after the due date. */
-  metLateBy?: string;
-  /** A booked (scheduled) meeting that would answer it, and whether it is booked in time. */
-  booked?: { id: string; date: IsoDate; inTime: boolean };
-  /** For working-day counts: what the bank holidays counted over rest on (anything but `official` is computed). */
-  holidays?: HolidaySource;
-  /** T16: the earliest date the conference may be held (16 weeks' gestation). */
-  notBefore?: IsoDate;
-  /** T21: the action's own words. */
-  detail?: string;
-}
 
 export interface DeadlineOptions {
   /** Bank holidays of this division; England and Wales by default. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deadline, DeadlineStatus } from '../../../lib/rules/deadlines/deadlines.ts';
+import type { Deadline, DeadlineStatus } from '../../../lib/rules/deadlines/deadline.ts';
 import { badgeText, collectAttention, countUrgent, urgentKeys, urgentSummary } from '../../../lib/due/due-summary.ts';
 
 let n = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deadline } from '../../../lib/rules/deadlines/deadlines.ts';
+import type { Deadline } from '../../../lib/rules/deadlines/deadline.ts';
 import type { TimelineEvent } from '../../../lib/rules/deadlines/timeline.ts';
 import { describeEvent, dueWhen, holidayNote, progressNote } from '../../../lib/due/due-wording.ts';
 

@@ -3,7 +3,8 @@
  * visible; comments state the calendar facts they rest on.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, type Deadline } from '../../../../lib/rules/deadlines/deadlines.ts';
+import type { Deadline } from '../../../../lib/rules/deadlines/deadline.ts';
+import { computeDeadlines } from '../../../../lib/rules/deadlines/deadlines.ts';
 import { getShippedProfile } from '../../../../lib/rules/deadlines/profiles/index.ts';
 import type { TimelineEvent } from '../../../../lib/rules/deadlines/timeline.ts';
 

@@ -1,7 +1,8 @@
 /** The engine's contract: statuses, order, options, purity and errors. Rule by rule: deadline-drafts.test.ts. */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { computeDeadlines, type Deadline } from '../../../../lib/rules/deadlines/deadlines.ts';
+import type { Deadline } from '../../../../lib/rules/deadlines/deadline.ts';
+import { computeDeadlines } from '../../../../lib/rules/deadlines/deadlines.ts';
 import { FIRST_DAY, daysFromCivil, formatDayNumber, tryParseIsoDate } from '../../../../lib/dates/iso-date.ts';
 import { SHIPPED_PROFILES, cloneProfile, getShippedProfile, type Profile } from '../../../../lib/rules/deadlines/profiles/index.ts';
 import { EVENT_KINDS, type TimelineEvent } from '../../../../lib/rules/deadlines/timeline.ts';
