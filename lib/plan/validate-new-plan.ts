@@ -3,8 +3,8 @@
  * field; never throws. A child needs a name and either a date of birth (not in the future) or an
  * expected date of delivery (not long past, not more than ten months ahead).
  */
-import { addMonths, format, parseISO } from 'date-fns';
 import { isIsoDate } from '../dates/iso-date.ts';
+import { addMonths } from '../rules/calendar/calendar.ts';
 import type { NewChild } from './types.ts';
 
 export interface FieldProblem {
@@ -49,7 +49,7 @@ function validateChild(child: NewChild, index: number, today: string): FieldProb
     else if (dob > today) problems.push({ field: at('dob'), message: `The date of birth for ${who} is in the future. For an unborn baby, use the expected date of delivery.` });
   } else if (!isIsoDate(edd)) {
     problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is not a real date.` });
-  } else if (edd > format(addMonths(parseISO(today), MAX_MONTHS_TO_EDD), 'yyyy-MM-dd')) {
+  } else if (edd > addMonths(today, MAX_MONTHS_TO_EDD)) {
     problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is more than ${MAX_MONTHS_TO_EDD} months away. Check the year.` });
   }
   return problems;
