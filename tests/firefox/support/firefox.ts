@@ -1,5 +1,6 @@
 /**
- * Debian's firefox-esr (or FIREFOX_PATH), headless, in a fresh throwaway profile, with its
+ * Debian's firefox-esr (or FIREFOX_PATH; found by scripts/system-deps.mjs, which says what to do when
+ * there is none), headless, in a fresh throwaway profile, with its
  * WebDriver BiDi server on an ephemeral port of 127.0.0.1, and a BiDi session opened on it.
  *
  * `-remote-allow-system-access` lets the session evaluate script in the browser window itself
@@ -9,18 +10,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BidiConnection } from './bidi.ts';
-
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-/** Why the Firefox tests cannot run here, or null when they can. */
-export function firefoxMissing(): string | null {
-  return existsSync(FIREFOX_PATH) ? null : `Firefox not found at ${FIREFOX_PATH} (install firefox-esr or set FIREFOX_PATH)`;
-}
+import { requireProgram } from '../../../scripts/system-deps.mjs';
 
 export interface Firefox {
   bidi: BidiConnection;
@@ -84,10 +78,11 @@ function bidiEndpoint(child: ChildProcess, output: { text: string }): Promise<st
 
 /** Starts Firefox with `prefs` (added to the quiet ones) and opens a BiDi session. */
 export async function launchFirefox(prefs: Record<string, Pref> = {}): Promise<Firefox> {
+  const firefox = requireProgram('firefox');
   const profileDir = await mkdtemp(path.join(tmpdir(), 'cgp-firefox-'));
   await writeFile(path.join(profileDir, 'user.js'), userJs({ ...QUIET_PREFS, ...prefs }));
   const child = spawn(
-    FIREFOX_PATH,
+    firefox,
     ['-headless', '-no-remote', '-profile', profileDir, '--remote-debugging-port=0', '-remote-allow-system-access'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
   );
