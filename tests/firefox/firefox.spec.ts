@@ -39,7 +39,7 @@ test('firefox-esr installs the build, opens its sidebar on sidepanel.html, and s
 
   const firefox = await launchFirefox({ 'extensions.webextensions.uuids': JSON.stringify({ [id]: UUID }) });
   try {
-    const { bidi } = firefox;
+    const { bidi, browserWindow } = firefox;
     const { extension } = await bidi.send<{ extension: string }>('webExtension.install', {
       extensionData: { type: 'path', path: FIREFOX_EXTENSION_PATH },
     });
@@ -82,8 +82,8 @@ test('firefox-esr installs the build, opens its sidebar on sidepanel.html, and s
     expect(await tab.call(async () => (await indexedDB.databases()).map((d) => d.name))).toContain(`plan:${planId}`);
 
     // The real sidebar, as the toolbar button opens it, at a width members use.
-    await openSidebar(bidi, id, 360);
-    await expect.poll(() => sidebarState(bidi)).toEqual({ open: true, currentId: sidebarId(id), url: PANEL, width: 360 });
+    await openSidebar(browserWindow, id, 360);
+    await expect.poll(() => sidebarState(browserWindow)).toEqual({ open: true, currentId: sidebarId(id), url: PANEL, width: 360 });
     await expect.poll(() => sidebarPage(tab)).toMatchObject({ url: PANEL, heading: 'Plans on this device', links: expect.arrayContaining([expect.stringMatching(/^Testington family/)]) });
 
     // The sidebar opens the same plan, at the same section, from the same storage.
@@ -100,10 +100,10 @@ test('firefox-esr installs the build, opens its sidebar on sidepanel.html, and s
       await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
     }, SENTENCE);
     await mkdir(SCREENS, { recursive: true });
-    await writeFile(path.join(SCREENS, 'firefox-sidebar.png'), await snapshotWindow(bidi));
+    await writeFile(path.join(SCREENS, 'firefox-sidebar.png'), await snapshotWindow(browserWindow));
     await writeFile(path.join(SCREENS, 'firefox-tab.png'), await tab.screenshot());
     // Nothing failed on the way in any of the extension's pages, background and sidebar included.
-    expect(await extensionErrors(bidi, UUID)).toEqual([]);
+    expect(await extensionErrors(browserWindow, UUID)).toEqual([]);
   } finally {
     await firefox.close();
   }
