@@ -29,6 +29,7 @@ import { startSignaling } from '../tests/e2e/support/signaling.ts';
 import { allowCompiledFunctions, openSharedPlan } from './support/shared-plan.ts';
 import { buildBareWebrtc } from './fixtures/bare-webrtc/build.ts';
 import { percentile, type Figure } from './figure.ts';
+import { requireProgram } from '../scripts/system-deps.mjs';
 
 
 /** Characters per block; the pairs take turns, block by block. */
@@ -101,7 +102,7 @@ async function serveDirectory(dir: string): Promise<{ url: string; close(): Prom
 async function launchPlainChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cgp-bare-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: requireProgram('chromium'),
     headless: false,
     viewport: { width: 400, height: 900 },
     args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--allow-loopback-in-peer-connection'],

@@ -5,17 +5,19 @@
  * restarts). Rebuilds when lib/, components/ or entrypoints/ change; reload the extension (or its
  * page) to pick the build up. Ctrl+C stops everything.
  *
- * Chromium: CHROMIUM_PATH, else /usr/bin/chromium. With no display (a server, CI), it starts
+ * Chromium: CHROMIUM_PATH, else Debian's chromium (scripts/system-deps.mjs; the `predev` step,
+ * scripts/provision.mjs, installs it where missing). With no display (a server, CI), it starts
  * headless and prints the DevTools address instead of opening a window.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, watch } from 'node:fs';
+import { mkdirSync, watch } from 'node:fs';
 import path from 'node:path';
+import { locateProgram, missingProgramsMessage, systemProgram } from './system-deps.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, '.output', 'chrome-mv3');
 const profile = path.join(root, '.tmp', 'dev-profile');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = locateProgram(systemProgram('chromium'));
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 
@@ -36,8 +38,8 @@ const server = spawn(process.execPath, [path.join(root, 'server', 'main.mjs')], 
 });
 children.push(server);
 
-if (!existsSync(chromium)) {
-  console.error(`dev: no Chromium at ${chromium}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+if (!chromium) {
+  console.error(missingProgramsMessage([systemProgram('chromium')]));
   console.error(`dev: meanwhile, load ${outDir} by hand (see README, "Load the extension by hand").`);
 } else {
   mkdirSync(profile, { recursive: true });

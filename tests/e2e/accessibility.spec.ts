@@ -24,7 +24,9 @@ test.describe.configure({ mode: 'parallel' });
 // A control that never appears fails its step, not the whole test at its time limit.
 test.use({ actionTimeout: 15_000 });
 
-test('the shell: plan list, new plan, join, settings, capture, rename and delete', async ({ ext, panel }) => {
+const SAM_JONES = { name: 'Sam Jones', agency: "Children's Social Care", role: 'Lead social worker' };
+
+test('the shell: plan list, new plan and join forms, empty and refused', async ({ panel }) => {
   await panel.setViewportSize(NARROWEST);
   await expect(panel.getByText('No plans yet.')).toBeVisible();
   await expectAccessibleView(panel, 'plan list, empty');
@@ -43,7 +45,10 @@ test('the shell: plan list, new plan, join, settings, capture, rename and delete
   await panel.getByRole('button', { name: 'Join plan' }).click();
   await expect(panel.getByRole('alert')).toContainText('That is not a plan invite.');
   await expectAccessibleView(panel, 'join form, with an error');
+});
 
+test('the shell: settings, every form refused, then saved', async ({ panel }) => {
+  await panel.setViewportSize(NARROWEST);
   // Settings: About you, connections, timescale profiles, pretend date; then every form refused.
   await panel.getByRole('link', { name: 'About you' }).click();
   await expectAccessibleView(panel, 'settings, empty');
@@ -69,8 +74,13 @@ test('the shell: plan list, new plan, join, settings, capture, rename and delete
   await expectAccessibleView(panel, 'settings, profile editor refused');
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByRole('button', { name: 'Change the figures of Our partnership (2026)' })).toBeVisible();
-  await declareIdentity(panel, { name: 'Sam Jones', agency: "Children's Social Care", role: 'Lead social worker' });
+  await declareIdentity(panel, SAM_JONES);
   await expectAccessibleView(panel, 'settings, saved');
+});
+
+test('the shell: capture before and after a plan exists, a joined plan waiting, import, rename and delete', async ({ ext, panel }) => {
+  await panel.setViewportSize(NARROWEST);
+  await declareIdentity(panel, SAM_JONES);
 
   // "Add to plan…" from a case system, before there is a plan to add to.
   const caseSystem = await startCaseSystem('Case note (fictional)', ['Ava told her teacher she had no breakfast.']);

@@ -34,6 +34,19 @@ export interface FormattedText {
   bullets: string[];
 }
 
+/** The children of the framework journeys' plan. */
+export const AVA_AND_LEO = [
+  { name: 'Ava', dob: '2017-04-02' },
+  { name: 'Leo', dob: '2021-09-15' },
+];
+
+/** The formatted text the framework journeys write into a rich-text field, and read back. */
+export const formattedTextFor = (label: string): FormattedText => ({
+  intro: `About ${label.toLowerCase()}.`,
+  bold: `Agreed at core group: ${label.slice(0, 12)}.`,
+  bullets: [`First point for ${label.slice(0, 10)}`, 'Second point'],
+});
+
 export class FrameworkSectionsPage {
   constructor(readonly page: Page) {}
 

@@ -1,12 +1,13 @@
 /**
  * Launching Debian's Chromium with the built extension. Playwright cannot download its own browser
- * here, so we drive /usr/bin/chromium (or CHROMIUM_PATH) through a persistent context: extensions
+ * here, so we drive Debian's chromium (or CHROMIUM_PATH; scripts/system-deps.mjs) through a persistent context: extensions
  * load only in one, and a profile directory that outlives the browser lets a test restart it.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { requireProgram } from '../../../scripts/system-deps.mjs';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 /** Fixed by the manifest `key` in wxt.config.ts. */
@@ -30,7 +31,7 @@ export async function newProfileDir(): Promise<string> {
 export async function launchExtension(profileDir?: string): Promise<ExtensionBrowser> {
   const dir = profileDir ?? (await newProfileDir());
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: requireProgram('chromium'),
     headless: false, // --headless=new below: the old headless mode cannot load extensions
     viewport: { width: 400, height: 900 },
     locale: 'en-GB',

@@ -35,9 +35,9 @@ export class BidiConnection {
     socket.on('error', (error) => this.#failAll(error));
   }
 
-  /** Opens `<endpoint>/session` (the path a BiDi-only client uses before `session.new`). */
-  static async connect(endpoint: string): Promise<BidiConnection> {
-    const socket = new WebSocket(`${endpoint.replace(/\/$/, '')}/session`);
+  /** Opens the WebSocket of a session already created (`ws://…/session/<id>`, see firefox.ts). */
+  static async connect(url: string): Promise<BidiConnection> {
+    const socket = new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);

@@ -12,12 +12,10 @@
  * the failure); when the leaving is a reload, the answer arrives after the page is gone, and
  * Firefox logs that itself, since no page is left to hand it to. Nothing failed.
  */
-import type { BidiConnection } from './bidi.ts';
-import { callInBrowserWindow } from './browser-window.ts';
+import type { BrowserWindow } from './browser-window.ts';
 
-export function extensionErrors(bidi: BidiConnection, uuid: string): Promise<string[]> {
-  return callInBrowserWindow(
-    bidi,
+export function extensionErrors(browserWindow: BrowserWindow, uuid: string): Promise<string[]> {
+  return browserWindow.call(
     (prefix: string) => {
       type ScriptError = { sourceName: string; lineNumber: number; errorMessage: string; logLevel: number };
       const { Services, Ci } = globalThis as unknown as {

@@ -1,23 +1,47 @@
 /**
- * The browser window itself (browser.xhtml) as a BiDi browsing context in `moz:scope: 'chrome'`,
- * which Firefox lists only when started with `-remote-allow-system-access` (firefox.ts does).
- * Script there sees the browser's own globals (SidebarController, Services), not a page's.
+ * The browser window itself (chrome://browser/content/browser.xhtml), reached through Marionette's
+ * chrome context, which Firefox allows only when started with `-remote-allow-system-access`
+ * (firefox.ts does). Script there sees the browser's own globals (SidebarController, Services),
+ * not a page's.
+ *
+ * Not WebDriver BiDi's `moz:scope: 'chrome'`: Firefox 140 ESR (Debian's firefox-esr) has no chrome
+ * scope in BiDi at all (its `browsingContext.getTree` takes only `maxDepth` and `root` and lists
+ * tabs), so the window is not reachable that way there. Marionette's chrome context reaches it in
+ * 140 and in every later Firefox.
  */
-import type { BidiConnection } from './bidi.ts';
-import type { Arg } from './remote-value.ts';
-import { callIn } from './script.ts';
+import type { MarionetteConnection } from './marionette.ts';
 
-export async function browserWindow(bidi: BidiConnection): Promise<string> {
-  const { contexts } = await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', {
-    'moz:scope': 'chrome',
-    maxDepth: 0,
-  });
-  const window = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!window) throw new Error(`no browser window among ${contexts.map((c) => c.url).join(', ')}`);
-  return window.context;
-}
+const BROWSER_XHTML = 'chrome://browser/content/browser.xhtml';
 
-/** Runs `fn` in the browser window's script (see script.ts for how `fn` travels). */
-export async function callInBrowserWindow<T>(bidi: BidiConnection, fn: (...args: never[]) => T | Promise<T>, ...args: Arg[]): Promise<T> {
-  return callIn(bidi, await browserWindow(bidi), fn, ...args);
+/** What a chrome call can take: plain values (the window has no page nodes to refer to). */
+export type ChromeArg = string | number | boolean | null;
+
+export class BrowserWindow {
+  private constructor(private readonly marionette: MarionetteConnection) {}
+
+  /** Switches the session's Marionette side to chrome and checks it is in the browser window. */
+  static async open(marionette: MarionetteConnection): Promise<BrowserWindow> {
+    await marionette.send('Marionette:SetContext', { value: 'chrome' });
+    const window = new BrowserWindow(marionette);
+    const url = await window.call(() => location.href);
+    if (url !== BROWSER_XHTML) throw new Error(`Marionette's chrome context is ${url}, not the browser window ${BROWSER_XHTML}`);
+    return window;
+  }
+
+  /**
+   * Runs `fn` in the browser window with `args` and returns its awaited result, JSON-cloned
+   * (`undefined` comes back as null). `fn` is sent as source text, so it must not close over
+   * anything from the test; its exceptions become errors with its message and stack.
+   */
+  async call<T>(fn: (...args: never[]) => T | Promise<T>, ...args: ChromeArg[]): Promise<T> {
+    const script = `
+      const done = arguments[arguments.length - 1];
+      const args = Array.prototype.slice.call(arguments, 0, -1);
+      Promise.resolve()
+        .then(() => (${fn.toString()})(...args))
+        .then((value) => done({ value }), (error) => done({ error: String(error) + '\\n' + (error && error.stack || '') }));`;
+    const { value: answer } = await this.marionette.send<{ value: { value?: T; error?: string } }>('WebDriver:ExecuteAsyncScript', { script, args });
+    if (answer.error !== undefined) throw new Error(`in the browser window: ${answer.error}`);
+    return answer.value as T;
+  }
 }

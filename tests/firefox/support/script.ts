@@ -1,8 +1,8 @@
 /**
- * `script.callFunction` as a typed call: runs a function in any browsing context (a tab, or the
- * browser window itself in `moz:scope: 'chrome'`) and returns its awaited result as plain data.
- * The function is sent as source text, so it must not close over anything from the test; page
- * exceptions become errors with the page's message.
+ * `script.callFunction` as a typed call: runs a function in a page's browsing context (a tab; the
+ * browser window itself is reached through Marionette, see browser-window.ts) and returns its
+ * awaited result as plain data. The function is sent as source text, so it must not close over
+ * anything from the test; page exceptions become errors with the page's message.
  */
 import type { BidiConnection } from './bidi.ts';
 import { fromRemoteValue, toLocalValue, type Arg, type RemoteValue } from './remote-value.ts';

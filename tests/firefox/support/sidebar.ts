@@ -1,9 +1,9 @@
 /**
- * Firefox's real sidebar, reached through the browser window's own script (`moz:scope: 'chrome'`,
- * allowed by `-remote-allow-system-access`). An extension's `sidebarAction.open()` needs a user's
+ * Firefox's real sidebar, reached through the browser window's own script (Marionette's chrome
+ * context, allowed by `-remote-allow-system-access`; see browser-window.ts). An extension's `sidebarAction.open()` needs a user's
  * click, and BiDi's input reaches only page content, not the toolbar; the window's
  * SidebarController opens the extension's sidebar exactly as its toolbar button or the Sidebars
- * menu would. `browsingContext.captureScreenshot` refuses chrome contexts, so the window is
+ * menu would. BiDi's `browsingContext.captureScreenshot` sees only tabs, so the window is
  * pictured the way Firefox's own screenshot code does it (WindowGlobalParent.drawSnapshot), which
  * composites the tab and the sidebar's out-of-process page with the browser's own interface.
  *
@@ -11,8 +11,7 @@
  * same extension (a tab): extension pages share one process, and `browser.extension.getViews`
  * hands each the others' windows.
  */
-import type { BidiConnection } from './bidi.ts';
-import { callInBrowserWindow } from './browser-window.ts';
+import type { BrowserWindow } from './browser-window.ts';
 import type { BidiTab } from './tab.ts';
 
 /** Firefox's id for an extension's sidebar: ExtensionCommon's makeWidgetId(id) + '-sidebar-action'. */
@@ -35,8 +34,8 @@ type Controller = {
 };
 
 /** Opens the extension's sidebar in the browser window at `width` CSS pixels (its page then loads). */
-export async function openSidebar(bidi: BidiConnection, geckoId: string, width: number): Promise<void> {
-  const shown = await callInBrowserWindow(bidi, async (id: string, px: number) => {
+export async function openSidebar(browserWindow: BrowserWindow, geckoId: string, width: number): Promise<void> {
+  const shown = await browserWindow.call(async (id: string, px: number) => {
     // Browser-window globals, not page ones: this runs in browser.xhtml.
     const controller = (globalThis as unknown as { SidebarController: Controller }).SidebarController;
     document.getElementById('sidebar-box')!.style.width = `${px}px`;
@@ -46,8 +45,8 @@ export async function openSidebar(bidi: BidiConnection, geckoId: string, width: 
 }
 
 /** Which sidebar the browser window shows, and the page loaded in it. */
-export async function sidebarState(bidi: BidiConnection): Promise<SidebarState> {
-  return callInBrowserWindow(bidi, () => {
+export async function sidebarState(browserWindow: BrowserWindow): Promise<SidebarState> {
+  return browserWindow.call(() => {
     const controller = (globalThis as unknown as { SidebarController: Controller }).SidebarController;
     // An extension's sidebar is webext-panels.xhtml holding the extension page in this browser.
     const panel = controller.browser.contentDocument?.getElementById('webext-panels-browser') as unknown as { currentURI?: { spec: string } } | null;
@@ -57,8 +56,8 @@ export async function sidebarState(bidi: BidiConnection): Promise<SidebarState> 
 }
 
 /** The whole browser window (interface, tab and sidebar) as PNG bytes. */
-export async function snapshotWindow(bidi: BidiConnection): Promise<Buffer> {
-  const dataUrl = await callInBrowserWindow(bidi, async () => {
+export async function snapshotWindow(browserWindow: BrowserWindow): Promise<Buffer> {
+  const dataUrl = await browserWindow.call(async () => {
     const global = window as unknown as { browsingContext: { currentWindowGlobal: { drawSnapshot(rect: DOMRect | null, scale: number, background: string): Promise<ImageBitmap> } } };
     const bitmap = await global.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
     const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas') as HTMLCanvasElement;
