@@ -3,8 +3,8 @@
  * components/sections/registry.ts), which element to focus, and how to name the place in a list
  * of findings. Pure: the element ids are the ones the section components give their fields.
  */
-import type { RuleCount, Finding } from '../rules/findings.ts';
-import type { PlanForChecks } from '../rules/plan-completeness.ts';
+import type { RuleCount, Finding } from '../rules/checks/findings.ts';
+import type { PlanForChecks } from '../rules/checks/plan-completeness.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
 
 export interface FindingPlace {

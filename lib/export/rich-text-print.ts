@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { Fragment, type Mark, type Node as PMNode } from 'prosemirror-model';
 import { richTextSchema } from '../plan/rich-text-schema.ts';
-import { toPlainLanguage } from '../rules/plain-language.ts';
+import { toPlainLanguage } from '../rules/checks/plain-language.ts';
 
 const { nodes } = richTextSchema;
 
@@ -112,7 +112,7 @@ function plainParagraph(paragraph: PMNode, lexicon?: Parameters<typeof toPlainLa
 
 /**
  * The field rewritten for a family: every lexicon term replaced by its plain wording
- * (lib/rules/plain-language.ts). Lists keep their shape. Each paragraph is rewritten as a whole,
+ * (lib/rules/checks/plain-language.ts). Lists keep their shape. Each paragraph is rewritten as a whole,
  * so wording that crosses a bold or italic run is still found; those marks are dropped for that
  * reason (a family copy loses no meaning without them).
  */

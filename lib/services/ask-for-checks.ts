@@ -5,7 +5,7 @@
  * plan), and when it is hidden (the panel closed, the tab left) with a plan open.
  */
 import type { RecheckRequests } from '../platform/badge-refresh.ts';
-import { watchPlanEdits } from '../deadlines/watch-plan-edits.ts';
+import { watchPlanEdits } from '../due/watch-plan-edits.ts';
 
 export function askForChecksOnPlanChanges(requests: RecheckRequests, win: Window = window): void {
   const ask = () => void requests.request();

@@ -14,7 +14,7 @@ import type { View } from '../state/y-view.ts';
 import { clockOverrideSource } from '../settings/clock-override.ts';
 import { EMPTY_IDENTITY, identitySource, type Identity } from '../settings/identity.ts';
 import { ownProfilesSource } from '../settings/own-profiles.ts';
-import type { Profile } from '../rules/profiles/index.ts';
+import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
 import { pendingCapturesSource, type PendingCapture } from '../capture/pending-capture.ts';

@@ -5,7 +5,7 @@
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
 import { storedKey } from '../platform/stored-source.ts';
-import { isPlanDate } from '../deadlines/plan-date.ts';
+import { isPlanDate } from '../dates/iso-date.ts';
 import { realTodayIso } from '../platform/clock.ts';
 
 export const CLOCK_OVERRIDE_KEY = 'clockOverride';

@@ -6,7 +6,7 @@
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
 import { storedPrefix } from '../platform/stored-source.ts';
-import { cloneProfile, getShippedProfile, validateProfile, type Profile, type ProfileFinding } from '../rules/profiles/index.ts';
+import { cloneProfile, getShippedProfile, validateProfile, type Profile, type ProfileFinding } from '../rules/deadlines/profiles/index.ts';
 
 const PREFIX = 'profile/';
 
