@@ -18,7 +18,10 @@ import path from 'node:path';
  * @property {() => string[]} candidates  where to look when the variable is unset, in order
  */
 
-/** Every directory on PATH, then the usual system ones (PATH may be narrow in CI or under sudo). */
+/**
+ * Every directory on PATH, then the usual system ones (PATH may be narrow in CI or under sudo).
+ * @param {string} binary
+ */
 function onPath(binary, env = process.env) {
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   return [...dirs, '/usr/local/bin', '/usr/bin', '/bin', '/usr/sbin'].map((dir) => path.join(dir, binary));
@@ -50,6 +53,7 @@ export const SYSTEM_PROGRAMS = [
   },
 ];
 
+/** @param {string} file */
 function isExecutable(file) {
   try {
     accessSync(file, constants.X_OK);
