@@ -1,5 +1,4 @@
 /** The service worker: wiring only. It keeps no state in globals (Chrome stops it at will). */
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerPanelBehaviour } from '../lib/platform/panel-behaviour.ts';
 import { browserLocalArea } from '../lib/platform/key-value-area.ts';
@@ -10,6 +9,7 @@ import { browserRecheckRequests } from '../lib/platform/badge-refresh.ts';
 import { registerDeadlineChecks } from '../lib/due/register-deadline-checks.ts';
 import { browserContextMenus } from '../lib/platform/context-menu.ts';
 import { registerCaptureMenu } from '../lib/capture/capture-click.ts';
+import { browserPages } from '../lib/platform/extension-pages.ts';
 
 export default defineBackground(() => {
   registerPanelBehaviour();
@@ -19,7 +19,7 @@ export default defineBackground(() => {
     badge: browserBadge(),
     notifier: browserNotifier(),
     requests: browserRecheckRequests(),
-    openPlanList: () => void browser.tabs.create({ url: browser.runtime.getURL('/plan.html#/') }),
+    openPlanList: () => void browserPages().open('#/'),
   });
   registerCaptureMenu({ area: browserLocalArea(), menus: browserContextMenus() });
 });

@@ -1,3 +1,9 @@
-import { startApp } from '../../lib/app/start-app.ts';
+import { mount } from 'svelte';
+import App from '../../components/App.svelte';
+import '../../components/app.css';
+import { startServices } from '../../lib/services/start-services.ts';
 
-startApp(document.getElementById('app')!, 'panel');
+startServices().then(
+  (services) => mount(App, { target: document.getElementById('app')!, props: { services, layout: 'panel' } }),
+  (error: unknown) => console.error('The app could not start', error),
+);

@@ -8,6 +8,7 @@
  * plan until the member chooses one.
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
+import { storedPrefix } from '../platform/stored-source.ts';
 
 export interface PendingCapture {
   id: string;
@@ -28,9 +29,12 @@ export function captureKey(id: string): string {
   return PREFIX + id;
 }
 
+/** Every waiting capture, oldest first. Stored values that are not captures are skipped. */
+export const pendingCapturesSource = storedPrefix(PREFIX, isPendingCapture, (a, b) => a.capturedAt - b.capturedAt || a.id.localeCompare(b.id));
+
 /** True when a storage change adds, changes or removes a capture. */
 export function touchesCaptures(changes: AreaChanges): boolean {
-  return Object.keys(changes).some((key) => key.startsWith(PREFIX));
+  return pendingCapturesSource.touches(changes);
 }
 
 /** Stores a capture (replacing one with the same id). */
@@ -38,13 +42,8 @@ export async function putPendingCapture(area: KeyValueArea, capture: PendingCapt
   await area.set({ [captureKey(capture.id)]: capture });
 }
 
-/** Every waiting capture, oldest first. Stored values that are not captures are skipped. */
-export async function listPendingCaptures(area: KeyValueArea): Promise<PendingCapture[]> {
-  const all = await area.get(null);
-  return Object.entries(all)
-    .filter(([key, value]) => key.startsWith(PREFIX) && isPendingCapture(value))
-    .map(([, value]) => value as PendingCapture)
-    .sort((a, b) => a.capturedAt - b.capturedAt || a.id.localeCompare(b.id));
+export function listPendingCaptures(area: KeyValueArea): Promise<PendingCapture[]> {
+  return pendingCapturesSource.read(area);
 }
 
 /** Removes a capture once the member has added it to a plan or discarded it. */

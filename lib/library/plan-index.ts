@@ -5,6 +5,7 @@
  */
 import type { Division } from '../plan/types.ts';
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
+import { storedPrefix } from '../platform/stored-source.ts';
 
 export interface PlanSummary {
   id: string;
@@ -23,23 +24,32 @@ export interface PlanSummary {
 
 const PREFIX = 'plan/';
 
+/** Every plan on this machine, by family name. Entries that are not summaries are skipped. */
+export const planIndexSource = storedPrefix(
+  PREFIX,
+  isSummary,
+  (a, b) => a.familyName.localeCompare(b.familyName, 'en-GB') || a.createdAt.localeCompare(b.createdAt),
+);
+
 /** True when a storage change touches the plan index. */
 export function touchesPlanIndex(changes: AreaChanges): boolean {
-  return Object.keys(changes).some((key) => key.startsWith(PREFIX));
+  return planIndexSource.touches(changes);
 }
 
-/** Every plan on this machine, by family name. Entries that are not summaries are skipped. */
-export async function listPlans(area: KeyValueArea): Promise<PlanSummary[]> {
-  const all = await area.get(null);
-  return Object.entries(all)
-    .filter(([key, value]) => key.startsWith(PREFIX) && isSummary(value))
-    .map(([, value]) => value as PlanSummary)
-    .sort((a, b) => a.familyName.localeCompare(b.familyName, 'en-GB') || a.createdAt.localeCompare(b.createdAt));
+export function listPlans(area: KeyValueArea): Promise<PlanSummary[]> {
+  return planIndexSource.read(area);
 }
 
 export async function getPlanSummary(area: KeyValueArea, id: string): Promise<PlanSummary | undefined> {
   const value = (await area.get([PREFIX + id]))[PREFIX + id];
   return isSummary(value) ? value : undefined;
+}
+
+/** The plan's summary; rejects, saying so, when the plan is not on this device. */
+export async function requirePlanSummary(area: KeyValueArea, id: string): Promise<PlanSummary> {
+  const summary = await getPlanSummary(area, id);
+  if (!summary) throw new Error('This plan is not on this device. It may have been deleted.');
+  return summary;
 }
 
 /** Adds or replaces a plan's summary. */

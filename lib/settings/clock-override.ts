@@ -4,15 +4,19 @@
  * background badge use the same date; the UI shows it whenever it is on, with a way to clear it.
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
+import { storedKey } from '../platform/stored-source.ts';
 import { isPlanDate } from '../dates/iso-date.ts';
 import { realTodayIso } from '../platform/clock.ts';
 
 export const CLOCK_OVERRIDE_KEY = 'clockOverride';
 
 /** The stored pretend date, or `undefined` when the real date is in use (or what is stored is not a date). */
-export async function loadClockOverride(area: KeyValueArea): Promise<string | undefined> {
-  const value = (await area.get([CLOCK_OVERRIDE_KEY]))[CLOCK_OVERRIDE_KEY];
-  return typeof value === 'string' && isPlanDate(value) ? value : undefined;
+export const clockOverrideSource = storedKey(CLOCK_OVERRIDE_KEY, (value): string | undefined =>
+  typeof value === 'string' && isPlanDate(value) ? value : undefined,
+);
+
+export function loadClockOverride(area: KeyValueArea): Promise<string | undefined> {
+  return clockOverrideSource.read(area);
 }
 
 /** What is wrong with a typed pretend date, or null when it can be saved. `badInput`: the browser's date field held an unfinished date. */
@@ -37,7 +41,7 @@ export async function clearClockOverride(area: KeyValueArea): Promise<void> {
 
 /** True when a storage change sets or clears the pretend date. */
 export function touchesClockOverride(changes: AreaChanges): boolean {
-  return CLOCK_OVERRIDE_KEY in changes;
+  return clockOverrideSource.touches(changes);
 }
 
 /** Today as the extension counts it: the pretend date when set, else `realToday`. */

@@ -3,6 +3,7 @@
  * on what they write. It is a declaration, not an authenticated identity, and the UI says so.
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
+import { storedKey } from '../platform/stored-source.ts';
 
 export interface Identity {
   name: string;
@@ -14,12 +15,16 @@ const KEY = 'identity';
 
 export const EMPTY_IDENTITY: Identity = Object.freeze({ name: '', agency: '', role: '' });
 
-export async function loadIdentity(area: KeyValueArea): Promise<Identity> {
-  const value = (await area.get([KEY]))[KEY];
+/** The stored identity; fields that are not text read as empty, anything else as no identity. */
+export const identitySource = storedKey(KEY, (value): Identity => {
   if (typeof value !== 'object' || value === null) return EMPTY_IDENTITY;
   const v = value as Record<string, unknown>;
   const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : '');
   return { name: str('name'), agency: str('agency'), role: str('role') };
+});
+
+export function loadIdentity(area: KeyValueArea): Promise<Identity> {
+  return identitySource.read(area);
 }
 
 /** Problems with what was typed, for the settings form; empty when it can be saved. */

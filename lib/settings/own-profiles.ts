@@ -5,22 +5,28 @@
  * is not saved, and the findings go back to the form.
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
+import { storedPrefix } from '../platform/stored-source.ts';
 import { cloneProfile, getShippedProfile, validateProfile, type Profile, type ProfileFinding } from '../rules/deadlines/profiles/index.ts';
 
 const PREFIX = 'profile/';
 
+/**
+ * The member's own profiles, by name. Stored values that are not profiles at all, or are stored
+ * under another profile's key, are skipped.
+ */
+export const ownProfilesSource = storedPrefix(
+  PREFIX,
+  (value, key): value is Profile => looksLikeProfile(value) && key === PREFIX + value.id,
+  (a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id),
+);
+
 /** True when a storage change touches the member's own profiles. */
 export function touchesOwnProfiles(changes: AreaChanges): boolean {
-  return Object.keys(changes).some((key) => key.startsWith(PREFIX));
+  return ownProfilesSource.touches(changes);
 }
 
-/** The member's own profiles, by name. Stored values that are not profiles at all are skipped. */
-export async function listOwnProfiles(area: KeyValueArea): Promise<Profile[]> {
-  const all = await area.get(null);
-  return Object.entries(all)
-    .filter(([key, value]) => key.startsWith(PREFIX) && looksLikeProfile(value) && key === PREFIX + value.id)
-    .map(([, value]) => value as Profile)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+export function listOwnProfiles(area: KeyValueArea): Promise<Profile[]> {
+  return ownProfilesSource.read(area);
 }
 
 /**

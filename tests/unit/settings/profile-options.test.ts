@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileOptions } from '../../../lib/app/profile-options.ts';
+import { profileOptions } from '../../../lib/settings/profile-options.ts';
 import { DEFAULT_PROFILE_ID, SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 
 describe('profileOptions', () => {

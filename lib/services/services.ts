@@ -1,0 +1,76 @@
+/**
+ * What a page's components use of the world outside the plan documents, made once when the page
+ * starts (start-services.ts) and handed down through Svelte context (context.ts): the storage
+ * area, today, the values kept in storage as reactive state, the plans open on this page, the
+ * extension's pages and the background's badge. Components never call `browser.*` themselves.
+ */
+import type { KeyValueArea } from '../platform/key-value-area.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { ExtensionPages } from '../platform/extension-pages.ts';
+import type { RecheckRequests } from '../platform/badge-refresh.ts';
+import { createStoredValue, type StoredValue } from '../state/stored-value.svelte.ts';
+import { createToday } from '../state/today.ts';
+import type { View } from '../state/y-view.ts';
+import { clockOverrideSource } from '../settings/clock-override.ts';
+import { EMPTY_IDENTITY, identitySource, type Identity } from '../settings/identity.ts';
+import { ownProfilesSource } from '../settings/own-profiles.ts';
+import type { Profile } from '../rules/deadlines/profiles/index.ts';
+import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
+import { syncPlanSummary } from '../library/summary-sync.ts';
+import { pendingCapturesSource, type PendingCapture } from '../capture/pending-capture.ts';
+import { openPlanSession, type PlanSession } from '../sync/plan-session.ts';
+import { createPlanSessions, type PlanSessions } from '../sync/plan-sessions.ts';
+
+export interface Services {
+  readonly area: KeyValueArea;
+  /** Today as this page counts it: the pretend date while one is set; follows midnight. */
+  readonly today: View<string>;
+  /** The pretend date ("Pretend today is"), undefined while the real date is in use. */
+  readonly clockOverride: StoredValue<string | undefined>;
+  /** Who the member says they are. */
+  readonly identity: StoredValue<Identity>;
+  /** The member's own timescale profiles, by name. */
+  readonly ownProfiles: StoredValue<Profile[]>;
+  /** The plans on this device, by family name. */
+  readonly library: StoredValue<PlanSummary[]>;
+  /** Text captured on other pages, waiting to be added to a plan, oldest first. */
+  readonly captures: StoredValue<PendingCapture[]>;
+  /** The plans open on this page, shared between the views that use them. */
+  readonly plans: PlanSessions;
+  readonly pages: ExtensionPages;
+  /** Asks the background to count what is due again (the badge). */
+  readonly recheck: RecheckRequests;
+}
+
+export interface ServiceDependencies {
+  area: KeyValueArea;
+  clock: Clock;
+  pages: ExtensionPages;
+  recheck: RecheckRequests;
+  /** Calls back when the page may have slept past midnight; returns the unsubscribe. */
+  onWake?: (callback: () => void) => () => void;
+  openPlan?: (planId: string) => Promise<PlanSession>;
+}
+
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession }: ServiceDependencies): Services {
+  const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
+  return {
+    area,
+    today: createToday(clockOverride, clock, onWake),
+    clockOverride,
+    identity: createStoredValue(area, identitySource, { initial: EMPTY_IDENTITY, what: 'Who you are' }),
+    ownProfiles: createStoredValue(area, ownProfilesSource, { initial: [], what: 'Your own timescale profiles' }),
+    library: createStoredValue(area, planIndexSource, { initial: [], what: 'The list of plans' }),
+    captures: createStoredValue(area, pendingCapturesSource, { initial: [], what: 'Text kept for adding to a plan' }),
+    // Whoever holds an open plan, its entry in the plan list follows its document.
+    plans: createPlanSessions(openPlan, (session) => syncPlanSummary(area, session.planId, session.doc)),
+    pages,
+    recheck,
+  };
+}
+
+/** Reads every stored value once, so the first render has them all (the pretend date above all). */
+export async function loadStoredValues(services: Services): Promise<void> {
+  const { clockOverride, identity, ownProfiles, library, captures } = services;
+  await Promise.all([clockOverride, identity, ownProfiles, library, captures].map((value) => value.load()));
+}

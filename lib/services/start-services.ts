@@ -1,0 +1,32 @@
+/**
+ * A page's start (the side panel or the full-width tab): makes the services over the browser's
+ * storage, clock and pages, reads what is stored before anything renders, and starts what the page
+ * does on its own. The entry point then mounts App with them; nothing here knows a component.
+ */
+import { browserLocalArea } from '../platform/key-value-area.ts';
+import { requestPersistentStorage } from '../platform/persist-storage.ts';
+import { systemClock } from '../platform/clock.ts';
+import { browserRecheckRequests } from '../platform/badge-refresh.ts';
+import { browserPages } from '../platform/extension-pages.ts';
+import { createServices, loadStoredValues, type Services } from './services.ts';
+import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
+
+export async function startServices(win: Window = window): Promise<Services> {
+  void requestPersistentStorage().catch(() => {});
+  const services = createServices({
+    area: browserLocalArea(),
+    clock: systemClock,
+    pages: browserPages(),
+    recheck: browserRecheckRequests(),
+    onWake: (callback) => {
+      const onVisible = () => {
+        if (win.document.visibilityState === 'visible') callback();
+      };
+      win.document.addEventListener('visibilitychange', onVisible);
+      return () => win.document.removeEventListener('visibilitychange', onVisible);
+    },
+  });
+  await loadStoredValues(services);
+  askForChecksOnPlanChanges(services.recheck, win);
+  return services;
+}
