@@ -55,9 +55,8 @@ log.info('started', {
   token: config.token !== null,
   ...(config.relay ? { store: config.relay.store.kind, relayToken: config.relay.token !== null } : {}),
 });
-// Plain line, no timestamp: the contract with scripts and tests is its exact shape.
-process.stdout.write(`listening on ${server.url}\n`);
-
+// The handlers go in before the line that says we are up: a supervisor (or a test) may signal the
+// moment it reads it, and a SIGTERM before them would kill the node without its shutdown.
 let stopping = false;
 /** @param {NodeJS.Signals} signal */
 const stop = async (signal) => {
@@ -70,3 +69,6 @@ const stop = async (signal) => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Plain line, no timestamp: the contract with scripts and tests is its exact shape.
+process.stdout.write(`listening on ${server.url}\n`);
+
