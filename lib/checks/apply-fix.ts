@@ -21,7 +21,7 @@ import {
 import { findRecord } from '../plan/records.ts';
 import type { Finding, FindingFix } from '../rules/findings.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
-import { locatePlainRange, readRichTextPlain } from './rich-text-plain.ts';
+import { locatePlainRange, readRichTextPlain } from '../plan/rich-text.ts';
 
 type ReplaceFix = Extract<FindingFix, { kind: 'replace' }>;
 

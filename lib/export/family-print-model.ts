@@ -24,7 +24,8 @@ import { toPlainLanguage } from '../rules/plain-language.ts';
 import { describeOwner, readMemberDirectory } from '../outcomes/owners.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { dateInWords } from '../meetings/meeting-title.ts';
-import { isBlank, readRichText, toPlainLanguageNode } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
+import { toPlainLanguageNode } from './plain-language-node.ts';
 import { nextMeeting } from './next-meeting.ts';
 
 export interface FamilyChild {

@@ -11,7 +11,7 @@ import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { conferencesOf, orderReports } from '../meetings/report-draft.ts';
 import { sortChronology } from '../chronology/chronology-order.ts';
-import { isBlank, readRichText } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
 
 export interface PrintMeeting {
   id: string;

@@ -33,7 +33,7 @@ import { PERSON_KIND_LABELS, personKind } from '../framework/person-draft.ts';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, isActionStatus, isDomain } from '../outcomes/labels.ts';
 import { describeOwner, memberLabel, readMemberDirectory } from '../outcomes/owners.ts';
 import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
-import { isBlank, readRichText } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
 import { nextMeeting } from './next-meeting.ts';
 import { chronologyForPrint, meetingsForPrint, reportsForPrint, type PrintChronologyEntry, type PrintMeeting, type PrintReportSummary } from './print-records.ts';
 

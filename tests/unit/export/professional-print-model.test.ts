@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { professionalPrintModel } from '../../../lib/export/professional-print-model.ts';
-import { richTextToPlain } from '../../../lib/export/rich-text-print.ts';
+import { richTextToPlain } from '../../../lib/plan/rich-text.ts';
 import { Action, Outcome, createPlan, planRoots, setPlanStatus } from '../../../lib/plan/index.ts';
 import { testingtonPlan } from './plan-fixture.ts';
 
