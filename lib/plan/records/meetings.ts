@@ -29,7 +29,15 @@ export const Meeting = defineRecord(
     /** The question of the round in progress ('' when none). */
     roundQuestion: 'string',
   },
-  { richText: ['minutes'], lists: ['attendance', 'decisions', 'dissent', 'changes', 'agenda', 'views'] },
+  {
+    richText: ['minutes'],
+    lists: ['attendance', 'decisions', 'dissent', 'changes', 'agenda', 'views'],
+    label: 'Meeting',
+    section: 'meetings',
+    elementPrefix: 'meeting',
+    // The new-meeting form (components/meetings/NewMeetingForm.svelte) starts with its kind.
+    addElementId: 'new-meeting-kind',
+  },
 );
 
 /** An item of a chaired meeting's agenda, with the time spent on it and its notes. */
@@ -40,7 +48,7 @@ export const AgendaItem = defineRecord('agenda-item', {
   section: 'string',
   notes: 'string',
   spentSeconds: 'number',
-});
+}, { label: 'Agenda item', section: 'meeting', elementPrefix: 'agenda-item' });
 
 /** A view given in a round (or written by a member who could not attend). */
 export const RoundView = defineRecord('round-view', {
@@ -50,9 +58,21 @@ export const RoundView = defineRecord('round-view', {
   agency: 'string',
   view: 'string',
   written: 'boolean',
-});
+}, { label: 'View', section: 'meeting', elementPrefix: 'round-view' });
 
-export const AttendanceEntry = defineRecord('attendance', { memberId: 'string', name: 'string', agency: 'string', status: 'string' });
-export const Decision = defineRecord('decision', { text: 'string' });
-export const Dissent = defineRecord('dissent', { who: 'string', agency: 'string', reason: 'string' });
-export const PlanChange = defineRecord('plan-change', { change: 'string', reason: 'string' });
+export const AttendanceEntry = defineRecord(
+  'attendance',
+  { memberId: 'string', name: 'string', agency: 'string', status: 'string' },
+  { label: 'Attendance', section: 'meetings', elementPrefix: 'attendance' },
+);
+export const Decision = defineRecord('decision', { text: 'string' }, { label: 'Decision', section: 'meetings', elementPrefix: 'decision' });
+export const Dissent = defineRecord(
+  'dissent',
+  { who: 'string', agency: 'string', reason: 'string' },
+  { label: 'Dissent', section: 'meetings', elementPrefix: 'dissent' },
+);
+export const PlanChange = defineRecord(
+  'plan-change',
+  { change: 'string', reason: 'string' },
+  { label: 'Change to the plan', section: 'meetings', elementPrefix: 'plan-change' },
+);

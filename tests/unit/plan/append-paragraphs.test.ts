@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { COMMAND_ORIGIN, richTextSchema } from '../../../lib/plan/index.ts';
-import { appendParagraphs, paragraphsOf } from '../../../lib/capture/append-paragraphs.ts';
+import { appendParagraphs, paragraphsOf } from '../../../lib/plan/append-paragraphs.ts';
 import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 

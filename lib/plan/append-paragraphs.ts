@@ -8,8 +8,8 @@
  * moment keeps every character: Yjs merges the two inserts.
  */
 import * as Y from 'yjs';
-import { COMMAND_ORIGIN } from '../plan/origin.ts';
-import { isSafeHref } from '../plan/rich-text-schema.ts';
+import { COMMAND_ORIGIN } from './origin.ts';
+import { isSafeHref } from './rich-text-schema.ts';
 
 /** A run of text in a paragraph, optionally italic or a link (only http(s) and mailto links are made). */
 export interface TextRun {
