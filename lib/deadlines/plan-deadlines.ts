@@ -3,13 +3,14 @@
  * bank-holiday division. Pure: `today` is a parameter.
  */
 import type * as Y from 'yjs';
-import { readMeta, type Division } from '../plan/index.ts';
+import { readMeta, standingEndRecommendation, type Division } from '../plan/index.ts';
 import { computeDeadlines, type Deadline } from '../rules/deadlines.ts';
 import { prepareProfile, type PreparedProfile } from '../rules/prepared-profile.ts';
 import type { Profile } from '../rules/profiles/index.ts';
 import type { TimelineEvent } from '../rules/timeline.ts';
 import { resolvePlanProfile, type PlanProfile } from './plan-profile.ts';
 import { planTimeline } from './plan-timeline.ts';
+import { bringReviewForward } from './review-brought-forward.ts';
 
 export interface PlanDue {
   deadlines: Deadline[];
@@ -46,5 +47,8 @@ export function computePlanDue(
     if (plan.source !== 'plan') prepared.set(plan.profile, profile);
   }
   const timeline = planTimeline(doc);
-  return { deadlines: computeDeadlines(timeline, profile, today, { division: meta.division }), timeline, plan, division: meta.division };
+  const deadlines = computeDeadlines(timeline, profile, today, { division: meta.division });
+  // A core group's recommendation that the plan ends brings the review conference forward.
+  const brought = bringReviewForward(deadlines, timeline, standingEndRecommendation(doc), today, meta.division);
+  return { deadlines: brought, timeline, plan, division: meta.division };
 }

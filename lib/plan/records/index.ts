@@ -7,3 +7,4 @@ export * from './reports.ts';
 export * from './chronology.ts';
 export * from './scaling.ts';
 export * from './versions.ts';
+export * from './end-recommendation.ts';

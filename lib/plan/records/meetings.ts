@@ -28,6 +28,12 @@ export const Meeting = defineRecord(
     actionIdsAtStart: 'string',
     /** The question of the round in progress ('' when none). */
     roundQuestion: 'string',
+    /** A core group recommending that the plan ends at the review conference (end-recommendation.ts). */
+    recommendsEnd: 'boolean',
+    /** Why the group recommends it. */
+    endReasons: 'string',
+    /** yyyy-MM-dd: the date the group asks the review conference to be held by (brought forward). */
+    reviewBy: 'string',
   },
   {
     richText: ['minutes'],
@@ -66,9 +72,12 @@ export const AttendanceEntry = defineRecord(
   { label: 'Attendance', section: 'meetings', elementPrefix: 'attendance' },
 );
 export const Decision = defineRecord('decision', { text: 'string' }, { label: 'Decision', section: 'meetings', elementPrefix: 'decision' });
+/** What a dissent is from: '' a decision of the meeting; `END_OF_PLAN_DISSENT` its recommendation that the plan ends. */
+export const END_OF_PLAN_DISSENT = 'end-of-plan';
+
 export const Dissent = defineRecord(
   'dissent',
-  { who: 'string', agency: 'string', reason: 'string' },
+  { who: 'string', agency: 'string', reason: 'string', about: 'string' },
   { label: 'Dissent', section: 'meetings', elementPrefix: 'dissent' },
 );
 export const PlanChange = defineRecord(
