@@ -9,7 +9,7 @@ import {
   Action, AgendaItem, COMMAND_ORIGIN, Meeting, Outcome, RoundView, findRecord, planRoots, readLiveMeetingId, setLiveMeetingId,
   type MeetingKind,
 } from '../plan/index.ts';
-import { appendParagraphs } from '../plan/append-paragraphs.ts';
+import { appendParagraphs } from '../plan/rich-text-edits.ts';
 import type { AgendaTemplateItem } from './agendas.ts';
 
 export interface LiveMeeting {

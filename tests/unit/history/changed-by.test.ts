@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, Member } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/plan/append-paragraphs.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { recordAuthor } from '../../../lib/plan/authors.ts';
 import { saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
 import { clientsWhoEdited, whoChanged } from '../../../lib/history/changed-by.ts';

@@ -12,7 +12,7 @@ import {
   Outcome,
   Action,
 } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/plan/append-paragraphs.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { recordAuthor } from '../../../lib/plan/authors.ts';
 import { saveVersion } from '../../../lib/history/versions.ts';
 import { compareWithNow, compareWithVersion, versionBaseline, versionSnapshot } from '../../../lib/history/compare-versions.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, ChronologyEntry } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/plan/append-paragraphs.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { checkVersionName, loadVersion, readVersions, saveVersion, versionState, versionStateVector } from '../../../lib/history/versions.ts';
 import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
