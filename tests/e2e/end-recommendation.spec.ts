@@ -65,7 +65,7 @@ test('a core group recommends the plan ends: kept with reasons and dissent, in t
 
   // A colleague disagrees, with reasons.
   await end.getByRole('button', { name: 'Record dissent from the recommendation' }).click();
-  await expect(end.locator('.field-error')).toHaveText(['Enter who disagrees with the decision.', 'Enter their reasons. Dissent is always recorded with its reasons.']);
+  await expect(end.locator('.field-error')).toHaveText(['Enter who disagrees.', 'Enter their reasons. Dissent is always recorded with its reasons.']);
   await end.getByLabel('Who disagrees').fill('Jo Example');
   await end.getByLabel('Agency').fill('Health');
   await end.getByLabel('Reasons').fill('Too soon after the move to the new flat.');
