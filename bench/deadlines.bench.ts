@@ -6,11 +6,11 @@
  * 10–30 actions. The figure is the median over several runs of computing every plan's deadlines
  * under the Wirral profile (the one with the most rules), prepared once per run.
  */
-import { computeDeadlines } from '../lib/rules/deadlines.ts';
-import { daysFromCivil, formatDayNumber } from '../lib/rules/iso-date.ts';
-import { prepareProfile } from '../lib/rules/prepared-profile.ts';
-import { getShippedProfile } from '../lib/rules/profiles/index.ts';
-import type { TimelineEvent } from '../lib/rules/timeline.ts';
+import { computeDeadlines } from '../lib/rules/deadlines/deadlines.ts';
+import { daysFromCivil, formatDayNumber } from '../lib/dates/iso-date.ts';
+import { prepareProfile } from '../lib/rules/deadlines/prepared-profile.ts';
+import { getShippedProfile } from '../lib/rules/deadlines/profiles/index.ts';
+import type { TimelineEvent } from '../lib/rules/deadlines/timeline.ts';
 import { percentile, type Figure } from './figure.ts';
 import { seededRandom } from '../tests/support/seeded-random.ts';
 

@@ -7,7 +7,7 @@ import { browserAlarms } from '../lib/platform/alarms.ts';
 import { browserBadge } from '../lib/platform/badge.ts';
 import { browserNotifier } from '../lib/platform/notifications.ts';
 import { browserRecheckRequests } from '../lib/platform/badge-refresh.ts';
-import { registerDeadlineChecks } from '../lib/deadlines/register-deadline-checks.ts';
+import { registerDeadlineChecks } from '../lib/due/register-deadline-checks.ts';
 import { browserContextMenus } from '../lib/platform/context-menu.ts';
 import { registerCaptureMenu } from '../lib/capture/capture-click.ts';
 

@@ -83,5 +83,5 @@ function crc32(buf) {
   return ~c >>> 0;
 }
 
-mkdirSync(new URL('../public/icon/', import.meta.url), { recursive: true });
+mkdirSync(new URL('../public/icon', import.meta.url), { recursive: true });
 for (const size of [16, 32, 48, 128]) writeFileSync(new URL(`../public/icon/${size}.png`, import.meta.url), png(size));

@@ -2,7 +2,7 @@
  * The timescale profiles a plan can follow, as choices for a form: every shipped profile (national
  * first), then the member's own copies, marked as theirs.
  */
-import { SHIPPED_PROFILES, type Profile } from '../rules/profiles/index.ts';
+import { SHIPPED_PROFILES, type Profile } from '../rules/deadlines/profiles/index.ts';
 
 export interface ProfileOption {
   id: string;

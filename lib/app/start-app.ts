@@ -1,7 +1,7 @@
 /** Mounts the app into a page (the side panel or the full-width tab). Entry points call only this. */
 import { mount, unmount } from 'svelte';
 import App from '../../components/App.svelte';
-import PretendDateBanner from '../../components/deadlines/PretendDateBanner.svelte';
+import PretendDateBanner from '../../components/due/PretendDateBanner.svelte';
 import '../../components/app.css';
 import { browserLocalArea } from '../platform/key-value-area.ts';
 import { requestPersistentStorage } from '../platform/persist-storage.ts';
@@ -10,7 +10,7 @@ import { browserRecheckRequests } from '../platform/badge-refresh.ts';
 import { loadClockOverride, touchesClockOverride } from '../settings/clock-override.ts';
 import { OwnProfilesState } from '../settings/own-profiles-state.svelte.ts';
 import { listOwnProfiles } from '../settings/own-profiles.ts';
-import { watchPlanEdits } from '../deadlines/watch-plan-edits.ts';
+import { watchPlanEdits } from '../due/watch-plan-edits.ts';
 import { profileOptions } from './profile-options.ts';
 
 export function startApp(target: HTMLElement, layout: 'panel' | 'tab'): void {

@@ -3,7 +3,8 @@
  * every problem at once, each by its field, in words for the chair. Dissent from it is checked
  * like any dissent (checkDissentDraft, lib/meetings/meeting-entries.ts).
  */
-import { isIsoDate, type FieldProblem } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { FieldProblem } from '../plan/index.ts';
 
 export interface EndRecommendationDraft {
   reasons: string;

@@ -19,7 +19,7 @@ import {
   type RichTextField,
 } from '../plan/index.ts';
 import { findRecord } from '../plan/records.ts';
-import type { Finding, FindingFix } from '../rules/findings.ts';
+import type { Finding, FindingFix } from '../rules/checks/findings.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
 import { richTextPlain } from '../plan/rich-text.ts';
 import { replacePlainRange } from '../plan/rich-text-edits.ts';

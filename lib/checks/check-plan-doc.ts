@@ -4,8 +4,8 @@
  * agreed and circulated gates all see the same list.
  */
 import type * as Y from 'yjs';
-import type { Finding } from '../rules/findings.ts';
-import { checkPlan } from '../rules/plan-completeness.ts';
+import type { Finding } from '../rules/checks/findings.ts';
+import { checkPlan } from '../rules/checks/plan-completeness.ts';
 import { readCheckContext, readPlanForChecks } from './plan-for-checks.ts';
 
 // A harm's impact is the same text as its description (see HARM_FIELDS), so findings on it repeat those on the description.

@@ -2,7 +2,7 @@
  * Counting findings for people: per outcome (findings from `checkPlan` carry `outcomeId` on
  * everything about an outcome, its actions' findings too) and in words.
  */
-import { summariseFindings, type Finding, type RuleCount } from '../rules/findings.ts';
+import { summariseFindings, type Finding, type RuleCount } from '../rules/checks/findings.ts';
 
 /** Blocking and advice counts for one outcome, its actions' findings included. */
 export function countForOutcome(findings: readonly Finding[], outcomeId: string): RuleCount {

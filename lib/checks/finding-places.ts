@@ -4,14 +4,15 @@
  * labels and element ids come from their record spec (lib/plan/record-spec.ts), the plan-wide
  * fields' from lib/plan, so no element id is spelled here.
  */
-import type { RuleCount, Finding } from '../rules/findings.ts';
-import type { PlanForChecks } from '../rules/plan-completeness.ts';
+import type { RuleCount, Finding } from '../rules/checks/findings.ts';
+import type { PlanForChecks } from '../rules/checks/plan-completeness.ts';
 import { Action, Meeting, Member, Outcome, arrangementElementId } from '../plan/index.ts';
+import type { SectionId } from '../state/route.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
 
 export interface FindingPlace {
-  /** The plan section the field is in (a registry section id). */
-  section: string;
+  /** The plan section the field is in (one of route.ts's SECTION_IDS). */
+  section: SectionId;
   /** The id of the element to focus (for a rich-text field, its `data-field` container). */
   elementId: string;
   /** The place in words, e.g. "Outcome ‘Ava is at school every day’, action 1: Who will do it". */
@@ -49,7 +50,7 @@ function quote(text: string | undefined, fallback: string): string {
 
 /** Where a finding's field is, from the finding alone: its section and the element to focus. */
 export interface FindingTarget {
-  section: string;
+  section: SectionId;
   elementId: string;
 }
 
@@ -105,7 +106,7 @@ export function placeOfFinding(finding: Finding, plan: PlanForChecks): FindingPl
   return { ...target, label };
 }
 
-/** Blocking and advice counts per plan section (registry ids); sections without findings are absent. */
+/** Blocking and advice counts per plan section (route.ts's section ids); sections without findings are absent. */
 export function countBySection(findings: readonly Finding[]): Record<string, RuleCount> {
   const counts: Record<string, RuleCount> = {};
   for (const finding of findings) {

@@ -9,15 +9,15 @@ import {
   Meeting,
   Member,
   Outcome,
-  isIsoDate,
   planRoots,
   readArrangements,
   readChildren,
   richTextFragment,
   type RichTextField,
 } from '../plan/index.ts';
-import type { ActionForChecks, AssessmentDomain, CheckContext, OutcomeForChecks } from '../rules/check-inputs.ts';
-import type { HarmForChecks, PlanForChecks } from '../rules/plan-completeness.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { ActionForChecks, AssessmentDomain, CheckContext, OutcomeForChecks } from '../rules/checks/check-inputs.ts';
+import type { HarmForChecks, PlanForChecks } from '../rules/checks/plan-completeness.ts';
 import { richTextPlain } from '../plan/rich-text.ts';
 
 /**

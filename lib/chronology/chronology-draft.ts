@@ -4,7 +4,8 @@
  * information comes from. A source link is optional but must be a web address (http or https): a
  * `javascript:` or `file:` link shown to every member would be a way to attack them. Never throws.
  */
-import { isIsoDate, type FieldProblem } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { FieldProblem } from '../plan/index.ts';
 
 export interface ChronologyDraft {
   date: string;

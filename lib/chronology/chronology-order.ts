@@ -4,7 +4,7 @@
  * order they were added in (their `order` key); the id settles entries two members added at once,
  * so every peer shows the same list. Entries with a missing or broken date go last.
  */
-import { isIsoDate } from '../plan/index.ts';
+import { compareDatedFirst } from '../dates/date-order.ts';
 
 export interface ChronologyItem {
   id: string;
@@ -15,13 +15,9 @@ export interface ChronologyItem {
 
 /** A new array of `entries` in chronology order; `entries` is unchanged. */
 export function sortChronology<T extends ChronologyItem>(entries: readonly T[]): T[] {
-  const dated = (e: T) => isIsoDate(e.date);
-  return [...entries].sort((a, b) => {
-    if (dated(a) !== dated(b)) return dated(a) ? -1 : 1;
-    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-    if (a.order !== b.order) return a.order - b.order;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  return [...entries].sort(
+    (a, b) => compareDatedFirst(a.date, b.date) || a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Agency names compare without surrounding spaces or case ("Health " is "health"). */

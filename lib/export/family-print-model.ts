@@ -17,13 +17,14 @@ import {
   readChildren,
   readMeta,
   richTextFragment,
-  isIsoDate,
   type RichTextField,
 } from '../plan/index.ts';
-import { toPlainLanguage } from '../rules/plain-language.ts';
+import { toPlainLanguage } from '../rules/checks/plain-language.ts';
 import { describeOwner, readMemberDirectory } from '../outcomes/owners.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
-import { dateInWords } from '../meetings/meeting-title.ts';
+import { compareDatedFirst } from '../dates/date-order.ts';
+import { dateInWords } from '../dates/date-words.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
 import { isBlank, readRichText } from '../plan/rich-text.ts';
 import { toPlainLanguageNode } from './plain-language-node.ts';
 import { nextMeeting } from './next-meeting.ts';
@@ -94,11 +95,7 @@ export function familyPrintModel(doc: Y.Doc, today: string): FamilyPrintModel {
   const actions = outcomes
     .flatMap((map) => Action.readAll(Outcome.list(map, 'actions')))
     .map((action, index) => ({ action, index }))
-    .sort((a, b) => {
-      const [da, db] = [isIsoDate(a.action.dueDate), isIsoDate(b.action.dueDate)];
-      if (da !== db) return da ? -1 : 1;
-      return a.action.dueDate < b.action.dueDate ? -1 : a.action.dueDate > b.action.dueDate ? 1 : a.index - b.index;
-    })
+    .sort((a, b) => compareDatedFirst(a.action.dueDate, b.action.dueDate) || a.index - b.index)
     .map(({ action }): FamilyAction => {
       const owner = describeOwner(directory, action.ownerId);
       const agency = (action.agency || owner?.agency || '').trim();

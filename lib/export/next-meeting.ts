@@ -1,5 +1,6 @@
 /** The next meeting a plan has booked: what the family (and everyone) needs to know first. */
-import { isIsoDate } from '../plan/index.ts';
+import { compareDates } from '../dates/date-order.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
 
 export interface BookableMeeting {
   id: string;
@@ -15,5 +16,5 @@ export interface BookableMeeting {
 export function nextMeeting<M extends BookableMeeting>(meetings: readonly M[], today: string): M | undefined {
   return meetings
     .filter((m) => m.scheduled && isIsoDate(m.date) && m.date >= today)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))[0];
+    .sort((a, b) => compareDates(a.date, b.date) || (a.id < b.id ? -1 : 1))[0];
 }

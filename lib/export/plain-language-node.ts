@@ -1,10 +1,10 @@
 /**
  * A rich-text field (read with `readRichText`, lib/plan/rich-text.ts) rewritten for a family: every
- * lexicon term replaced by its plain wording (lib/rules/plain-language.ts).
+ * lexicon term replaced by its plain wording (lib/rules/checks/plain-language.ts).
  */
 import { Fragment, type Node as PMNode } from 'prosemirror-model';
 import { richTextSchema } from '../plan/rich-text-schema.ts';
-import { toPlainLanguage } from '../rules/plain-language.ts';
+import { toPlainLanguage } from '../rules/checks/plain-language.ts';
 
 const { nodes } = richTextSchema;
 

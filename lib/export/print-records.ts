@@ -9,7 +9,8 @@ import {
   AgencyReport, AttendanceEntry, ChronologyEntry, Decision, Dissent, END_OF_PLAN_DISSENT, Meeting, PlanChange, endRecommendationOf, planRoots,
 } from '../plan/index.ts';
 import { attendanceLabel } from '../meetings/attendance.ts';
-import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
+import { dateInWords } from '../dates/date-words.ts';
+import { meetingTitle } from '../meetings/meeting-title.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { conferencesOf, orderReports } from '../meetings/report-draft.ts';
 import { sortChronology } from '../chronology/chronology-order.ts';

@@ -32,7 +32,8 @@ import { END_REASON_LABELS, STATUS_LABELS } from '../framework/plan-status-draft
 import { PERSON_KIND_LABELS, personKind } from '../framework/person-draft.ts';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, isActionStatus, isDomain } from '../outcomes/labels.ts';
 import { describeOwner, memberLabel, readMemberDirectory } from '../outcomes/owners.ts';
-import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
+import { dateInWords } from '../dates/date-words.ts';
+import { meetingTitle } from '../meetings/meeting-title.ts';
 import { isBlank, readRichText } from '../plan/rich-text.ts';
 import { nextMeeting } from './next-meeting.ts';
 import { chronologyForPrint, meetingsForPrint, reportsForPrint, type PrintChronologyEntry, type PrintMeeting, type PrintReportSummary } from './print-records.ts';

@@ -8,7 +8,8 @@
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import { AgencyReport, ChronologyEntry, Meeting, Person, findRecord, planRoots, readChildren, readMeta } from '../plan/index.ts';
-import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
+import { dateInWords } from '../dates/date-words.ts';
+import { meetingTitle } from '../meetings/meeting-title.ts';
 import { sortChronology } from '../chronology/chronology-order.ts';
 import { personKind } from '../framework/person-draft.ts';
 import { isBlank, readRichText } from '../plan/rich-text.ts';

@@ -4,7 +4,8 @@
  * Never throws. (Whether "agreed" is allowed while SMART findings block is decided beside the
  * status control, which has the findings.)
  */
-import { END_REASONS, isIsoDate, type EndReason, type FieldProblem, type PlanStatus } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import { END_REASONS, type EndReason, type FieldProblem, type PlanStatus } from '../plan/index.ts';
 
 export const STATUS_LABELS: Record<PlanStatus, string> = {
   outline: 'Outline',

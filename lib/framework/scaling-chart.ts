@@ -3,7 +3,8 @@
  * sits in the chart's box. Pure, so the geometry is tested without a browser; the component only
  * draws what this returns.
  */
-import { tryParseIsoDate } from '../rules/iso-date.ts';
+import { compareDates } from '../dates/date-order.ts';
+import { tryParseIsoDate } from '../dates/iso-date.ts';
 import { SCALE_MAX, SCALE_MIN } from './scaling-draft.ts';
 
 /** One score as read from the plan. */
@@ -42,7 +43,7 @@ export function scalingSeries(scores: readonly ScorePoint[]): ScalingSeries[] {
   }
   const all = [...byPerson.values()];
   // A stable sort keeps same-day scores in the order they were added.
-  for (const s of all) s.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const s of all) s.points.sort((a, b) => compareDates(a.date, b.date));
   return all.sort((a, b) => a.person.localeCompare(b.person, 'en-GB'));
 }
 

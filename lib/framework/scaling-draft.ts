@@ -3,7 +3,8 @@
  * person "on a scale of 0 to 10" how safe the child is; the scale only means something as whole
  * numbers on a real day, so anything else is explained, never stored. Never throws.
  */
-import { isIsoDate, type FieldProblem } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { FieldProblem } from '../plan/index.ts';
 
 /** What the add-a-score form holds: the score as typed, so "4.5" or "" can be explained. */
 export interface ScalingDraft {

@@ -3,7 +3,8 @@
  * meeting is either held (it has happened, so its date is today or earlier) or scheduled (booked
  * for a date still to come). Never throws: problems come back for the form to show.
  */
-import { isIsoDate, type FieldProblem } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { FieldProblem } from '../plan/index.ts';
 
 export interface MeetingWhen {
   /** yyyy-MM-dd, or '' when nothing (or an unfinished date) was typed. */

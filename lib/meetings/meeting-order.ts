@@ -3,7 +3,7 @@
  * meeting are at the top. Ties (two meetings on one day) put the one added later first; the id
  * settles anything left, so every peer lists the same meetings in the same order.
  */
-import { isIsoDate } from '../plan/index.ts';
+import { compareDatedFirst } from '../dates/date-order.ts';
 
 export interface DatedRecord {
   id: string;
@@ -16,11 +16,7 @@ export interface DatedRecord {
  * (a peer's half-typed value) goes last, where it is easy to spot and fix; `meetings` is unchanged.
  */
 export function sortMeetingsNewestFirst<T extends DatedRecord>(meetings: readonly T[]): T[] {
-  const dated = (m: T) => isIsoDate(m.date);
-  return [...meetings].sort((a, b) => {
-    if (dated(a) !== dated(b)) return dated(a) ? -1 : 1;
-    if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-    if (a.order !== b.order) return b.order - a.order;
-    return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-  });
+  return [...meetings].sort(
+    (a, b) => compareDatedFirst(a.date, b.date, 'newest-first') || b.order - a.order || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
 }

@@ -2,7 +2,8 @@
  * Agency reports to conferences (seed 001 Appendix 1): which conferences a report can be for, and
  * the checks on a new report and on the dates it was shared. Never throws.
  */
-import { isIsoDate, type FieldProblem } from '../plan/index.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type { FieldProblem } from '../plan/index.ts';
 import { isConference } from './meeting-kinds.ts';
 import { sortMeetingsNewestFirst, type DatedRecord } from './meeting-order.ts';
 

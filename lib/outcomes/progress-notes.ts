@@ -1,7 +1,7 @@
 /** Dated notes of progress on an action: checked before they are added, never throwing at the user. */
 import type * as Y from 'yjs';
 import { ProgressNote } from '../plan/records/outcomes.ts';
-import { tryParseIsoDate } from '../rules/iso-date.ts';
+import { tryParseIsoDate } from '../dates/iso-date.ts';
 
 export interface NoteDraft {
   date: string;

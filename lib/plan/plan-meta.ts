@@ -8,7 +8,7 @@ import { COMMAND_ORIGIN } from './origin.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { createRecord } from './records.ts';
 import { keepOnlyProfileCopy, profileCopyValue } from './plan-profile-copy.ts';
-import type { Profile } from '../rules/profiles/index.ts';
+import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { DIVISIONS, PLAN_STATUSES, type Division, type NewChild, type PlanMeta, type PlanStatus } from './types.ts';
 
 export interface CreatePlanArgs {

@@ -12,11 +12,11 @@
  * plan's profile id sees its copy change too.
  *
  * What is stored passes `validateProfile` with no error, as a member's own profile must to be
- * saved; what is read is checked again by the reader (lib/deadlines/plan-profile.ts), because a
+ * saved; what is read is checked again by the reader (lib/due/plan-profile.ts), because a
  * peer's document is not trusted.
  */
 import type * as Y from 'yjs';
-import { getShippedProfile, validateProfile, type Profile } from '../rules/profiles/index.ts';
+import { getShippedProfile, validateProfile, type Profile } from '../rules/deadlines/profiles/index.ts';
 import { planRoots } from './roots.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
 

@@ -10,6 +10,7 @@
  * record (deleting and re-inserting a Y.Map would drop edits made to it concurrently).
  */
 import * as Y from 'yjs';
+import type { SectionId } from '../state/route.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
 import { createRecord, findRecord } from './records.ts';
 
@@ -35,8 +36,8 @@ const isKind = (kind: FieldKind, value: unknown): boolean =>
 export interface RecordIdentity {
   /** What one record is called in the plan, e.g. "Outcome". */
   readonly label: string;
-  /** The plan section that shows records of this kind (a route section id, e.g. 'outcomes'). */
-  readonly section: string;
+  /** The plan section that shows records of this kind (one of route.ts's SECTION_IDS, e.g. 'outcomes'). */
+  readonly section: SectionId;
   readonly elementPrefix: string;
   /** The visible label of each field a member edits (and of nested lists), by field name. */
   readonly fieldLabels?: Readonly<Record<string, string>>;
@@ -51,8 +52,8 @@ export interface RecordType<F extends FieldsSpec> {
   readonly fields: F;
   /** What one record is called in the plan (RecordIdentity). */
   readonly label: string;
-  /** The plan section that shows it (a route section id). */
-  readonly section: string;
+  /** The plan section that shows it (one of route.ts's SECTION_IDS). */
+  readonly section: SectionId;
   /** The visible labels of the fields a member edits, by field name (RecordIdentity). */
   readonly fieldLabels: Readonly<Record<string, string>>;
   /** The element id that shows record `id`, or one of its fields (see RecordIdentity). */

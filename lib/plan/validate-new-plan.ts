@@ -3,7 +3,8 @@
  * field; never throws. A child needs a name and either a date of birth (not in the future) or an
  * expected date of delivery (not long past, not more than ten months ahead).
  */
-import { addMonths, format, isValid, parseISO } from 'date-fns';
+import { isIsoDate } from '../dates/iso-date.ts';
+import { addMonths } from '../rules/calendar/calendar.ts';
 import type { NewChild } from './types.ts';
 
 export interface FieldProblem {
@@ -48,15 +49,8 @@ function validateChild(child: NewChild, index: number, today: string): FieldProb
     else if (dob > today) problems.push({ field: at('dob'), message: `The date of birth for ${who} is in the future. For an unborn baby, use the expected date of delivery.` });
   } else if (!isIsoDate(edd)) {
     problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is not a real date.` });
-  } else if (edd > format(addMonths(parseISO(today), MAX_MONTHS_TO_EDD), 'yyyy-MM-dd')) {
+  } else if (edd > addMonths(today, MAX_MONTHS_TO_EDD)) {
     problems.push({ field: at('edd'), message: `The expected date of delivery for ${who} is more than ${MAX_MONTHS_TO_EDD} months away. Check the year.` });
   }
   return problems;
-}
-
-/** True for a real calendar date written yyyy-MM-dd. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = parseISO(value);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value;
 }

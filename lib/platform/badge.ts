@@ -1,7 +1,7 @@
 /**
  * The toolbar button's badge and tooltip, behind an interface so the deadline checks run against a
  * fake in tests. Whatever is shown here is visible to anyone near the screen: callers pass words
- * built from counts only (lib/deadlines/due-summary.ts), never a name.
+ * built from counts only (lib/due/due-summary.ts), never a name.
  */
 import { browser } from 'wxt/browser';
 

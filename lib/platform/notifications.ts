@@ -1,7 +1,7 @@
 /**
  * System notifications, behind an interface so the deadline checks run against a fake in tests.
  * Notifications show on the desktop, even on a locked screen: callers pass words built from
- * counts only (lib/deadlines/due-summary.ts), never a name.
+ * counts only (lib/due/due-summary.ts), never a name.
  */
 import { browser } from 'wxt/browser';
 

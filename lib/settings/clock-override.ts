@@ -4,7 +4,7 @@
  * background badge use the same date; the UI shows it whenever it is on, with a way to clear it.
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
-import { isPlanDate } from '../deadlines/plan-date.ts';
+import { isPlanDate } from '../dates/iso-date.ts';
 import { realTodayIso } from '../platform/clock.ts';
 
 export const CLOCK_OVERRIDE_KEY = 'clockOverride';

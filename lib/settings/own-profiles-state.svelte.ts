@@ -4,7 +4,7 @@
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
-import type { Profile } from '../rules/profiles/index.ts';
+import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { listOwnProfiles, touchesOwnProfiles } from './own-profiles.ts';
 
 export class OwnProfilesState {

@@ -5,7 +5,7 @@
  * is not saved, and the findings go back to the form.
  */
 import type { AreaChanges, KeyValueArea } from '../platform/key-value-area.ts';
-import { cloneProfile, getShippedProfile, validateProfile, type Profile, type ProfileFinding } from '../rules/profiles/index.ts';
+import { cloneProfile, getShippedProfile, validateProfile, type Profile, type ProfileFinding } from '../rules/deadlines/profiles/index.ts';
 
 const PREFIX = 'profile/';
 

@@ -5,7 +5,7 @@
  * (`dayZero`), and each rule's figure and unit, and its typical interval where it has one. What a
  * rule counts from and to, and its source, stay as the copied document says.
  */
-import { UNITS, type Profile, type ProfileFinding, type Unit } from '../rules/profiles/index.ts';
+import { UNITS, type Profile, type ProfileFinding, type Unit } from '../rules/deadlines/profiles/index.ts';
 
 export interface RuleDraft {
   figure: string;

@@ -10,7 +10,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import { checkPlanDoc } from '../checks/check-plan-doc.ts';
 import { checkedTypes } from '../checks/plan-for-checks.ts';
-import type { Finding } from '../rules/findings.ts';
+import type { Finding } from '../rules/checks/findings.ts';
 import type * as Y from 'yjs';
 
 /** How long after a change the findings are brought up to date: short enough to feel live, long enough to skip keystrokes. */

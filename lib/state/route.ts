@@ -8,6 +8,31 @@ export type Route =
   | { view: 'plan'; planId: string; section: string }
   | { view: 'print'; planId: string; kind: PrintKind; reportId?: string };
 
+/**
+ * The sections of a plan, in the order the plan reads: the route's section ids, named here once.
+ * components/sections/registry.ts gives each its title and component.
+ */
+export const SECTION_IDS = [
+  'family',
+  'due',
+  'meeting',
+  'framework',
+  'outcomes',
+  'contingency',
+  'core-group',
+  'meetings',
+  'reports',
+  'chronology',
+  'history',
+  'print',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+/** True for a section id the plan has. */
+export function isSectionId(value: string): value is SectionId {
+  return (SECTION_IDS as readonly string[]).includes(value);
+}
+
 /** The printable versions of a plan: for the family, for professionals, and one agency report. */
 export type PrintKind = 'family' | 'professional' | 'report';
 const PRINT_KINDS: readonly string[] = ['family', 'professional', 'report'];
@@ -46,4 +71,9 @@ export function routeHash(route: Route): string {
     case 'print':
       return `#/print/${route.planId}/${route.kind}${route.kind === 'report' && route.reportId ? `/${route.reportId}` : ''}`;
   }
+}
+
+/** The link to a plan, opened at `section` (the first section when none is given). */
+export function planHref(planId: string, section?: SectionId): string {
+  return routeHash({ view: 'plan', planId, section: section ?? '' });
 }

@@ -44,7 +44,7 @@ test('no bundle evaluates strings as code', async () => {
 test('badge, notification and menu wording is fixed text with counts only', async () => {
   const background = (await bundles()).find((b) => b.file === 'background.js')!.code;
   // What the service worker shows outside the panel comes from these calls; their text is built
-  // from counts (lib/deadlines/due-summary.ts) and fixed titles, which the unit tests pin down.
+  // from counts (lib/due/due-summary.ts) and fixed titles, which the unit tests pin down.
   expect(background).toContain('setBadgeText');
   expect(background).toMatch(/Add to plan/);
   for (const forbidden of ['familyName', 'childNames']) {

@@ -3,14 +3,14 @@
  * meets before the review conference and gives it its recommendations; a core group recommending
  * the end of the plan is chaired by a team manager). Kept on the meeting record: whether it
  * recommends ending, why, and the date it asks the review conference to be held by, which brings
- * the review forward (lib/deadlines/review-brought-forward.ts). Dissent from it is a Dissent record
+ * the review forward (lib/due/review-brought-forward.ts). Dissent from it is a Dissent record
  * of the meeting marked `about: END_OF_PLAN_DISSENT`, so it is kept with its reasons like any other.
  */
 import type * as Y from 'yjs';
 import { COMMAND_ORIGIN } from '../origin.ts';
 import { findRecord } from '../records.ts';
 import { planRoots } from '../roots.ts';
-import { isIsoDate } from '../validate-new-plan.ts';
+import { isIsoDate } from '../../dates/iso-date.ts';
 import { Dissent, END_OF_PLAN_DISSENT, Meeting } from './meetings.ts';
 
 export interface EndRecommendation {

@@ -11,6 +11,7 @@ import { OutcomesPage, CoreGroupPage } from './outcomes-page.ts';
 import { ChronologyPage, MeetingsPage, ReportsPage } from './meetings-page.ts';
 import { HistoryPage } from './history-page.ts';
 import { PlanPage } from './plan-page.ts';
+import type { SectionId } from '../../../lib/state/route.ts';
 
 export interface SectionState {
   /** What the member sees, e.g. "person refused". */
@@ -24,8 +25,8 @@ const ICPC = 'Initial child protection conference';
 const ICPC_HELD = `${ICPC}, 10 January 2025`;
 const DEV = "The child's developmental needs";
 
-/** By section id (components/sections/registry.ts). An empty list: the section has nothing to refuse or fill. */
-export const SECTION_STATES: Record<string, SectionState[]> = {
+/** By section id (lib/state/route.ts). An empty list: the section has nothing to refuse or fill. */
+export const SECTION_STATES: Record<SectionId, SectionState[]> = {
   family: [
     {
       state: 'person refused',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileOptions } from '../../../lib/app/profile-options.ts';
-import { DEFAULT_PROFILE_ID, SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/profiles/index.ts';
+import { DEFAULT_PROFILE_ID, SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 
 describe('profileOptions', () => {
   it('lists every shipped profile, the default first', () => {

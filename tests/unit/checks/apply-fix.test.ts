@@ -4,7 +4,7 @@ import { Action, COMMAND_ORIGIN, Outcome, planRoots, readArrangements, richTextF
 import { applyFindingFix, findReplaceIndex, replaceInText } from '../../../lib/checks/apply-fix.ts';
 import { checkPlanDoc } from '../../../lib/checks/check-plan-doc.ts';
 import { richTextPlain } from '../../../lib/plan/rich-text.ts';
-import type { Finding } from '../../../lib/rules/findings.ts';
+import type { Finding } from '../../../lib/rules/checks/findings.ts';
 import { REVIEW, TODAY, completePlan, writeRichText } from './plan-doc-fixtures.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countForOutcome, describeCount } from '../../../lib/checks/finding-counts.ts';
-import type { Finding } from '../../../lib/rules/findings.ts';
+import type { Finding } from '../../../lib/rules/checks/findings.ts';
 
 const f = (over: Partial<Finding>): Finding => ({ rule: 'specific', field: 'description', severity: 'blocking', message: 'm', ...over });
 

@@ -3,7 +3,7 @@ import { Action, Outcome, planRoots } from '../../../lib/plan/index.ts';
 import { countBySection, groupByElement, placeOfFinding, targetOfFinding } from '../../../lib/checks/finding-places.ts';
 import { checkPlanDoc } from '../../../lib/checks/check-plan-doc.ts';
 import { readPlanForChecks } from '../../../lib/checks/plan-for-checks.ts';
-import type { Finding } from '../../../lib/rules/findings.ts';
+import type { Finding } from '../../../lib/rules/checks/findings.ts';
 import { TODAY, completePlan, newPlan, writeRichText } from './plan-doc-fixtures.ts';
 
 const finding = (over: Partial<Finding>): Finding => ({ rule: 'completeness', field: 'x', severity: 'blocking', message: 'm', ...over });

@@ -7,7 +7,7 @@ import { getPlanSummary, listPlans } from '../../../lib/library/plan-index.ts';
 import { openPlanSession } from '../../../lib/sync/plan-session.ts';
 import { readChildren, readMeta, readPlanProfileCopy } from '../../../lib/plan/index.ts';
 import { copyProfile, saveOwnProfile } from '../../../lib/settings/own-profiles.ts';
-import { getShippedProfile } from '../../../lib/rules/profiles/index.ts';
+import { getShippedProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEETING_KINDS } from '../../../lib/plan/index.ts';
 import { CONFERENCE_KINDS, isConference, MEETING_KIND_LABELS, meetingKindLabel } from '../../../lib/meetings/meeting-kinds.ts';
-import { dateInWords, meetingTitle } from '../../../lib/meetings/meeting-title.ts';
+import { meetingTitle } from '../../../lib/meetings/meeting-title.ts';
 
 describe('MEETING_KIND_LABELS', () => {
   it('names every kind in words, with no acronyms', () => {
@@ -43,9 +43,3 @@ describe('meetingTitle', () => {
   });
 });
 
-describe('dateInWords', () => {
-  it('writes a real date in words and falls back otherwise', () => {
-    expect(dateInWords('2026-11-01')).toBe('1 November 2026');
-    expect(dateInWords('', 'not yet')).toBe('not yet');
-  });
-});

@@ -3,7 +3,7 @@ import {
   Dissent, END_OF_PLAN_DISSENT, Meeting, addEndDissent, endRecommendationOf, findRecord, planRoots, recommendEnd,
   standingEndRecommendation, withdrawEndRecommendation,
 } from '../../../lib/plan/index.ts';
-import { addMeeting, newPlan } from '../deadlines/plan-fixtures.ts';
+import { addMeeting, newPlan } from '../due/plan-fixtures.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 const record = (doc: ReturnType<typeof newPlan>, id: string) => findRecord(planRoots(doc).meetings, id)!;

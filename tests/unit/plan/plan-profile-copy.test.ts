@@ -12,7 +12,7 @@ import {
   storePlanProfile,
   type CreatePlanArgs,
 } from '../../../lib/plan/index.ts';
-import { getShippedProfile, type Profile } from '../../../lib/rules/profiles/index.ts';
+import { getShippedProfile, type Profile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 /** A member's own copy of the national profile: first core group within `days` working days. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, validateNewPlan } from '../../../lib/plan/index.ts';
+import { validateNewPlan } from '../../../lib/plan/index.ts';
 
 const TODAY = '2026-11-22';
 const PROFILES = ['national'];
@@ -32,12 +32,3 @@ describe('validateNewPlan', () => {
   });
 });
 
-describe('isIsoDate', () => {
-  it.each([
-    ['2024-02-29', true], // 2024 is a leap year
-    ['2023-02-29', false],
-    ['2026-13-01', false],
-    ['22/11/2026', false],
-    ['', false],
-  ])('%s → %s', (value, expected) => expect(isIsoDate(value)).toBe(expected));
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/profiles/index.ts';
+import { SHIPPED_PROFILES, getShippedProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { checkCopyName, copyProfile, findOwnProfile, listOwnProfiles, removeOwnProfile, saveOwnProfile, touchesOwnProfiles } from '../../../lib/settings/own-profiles.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getShippedProfile, validateProfile } from '../../../lib/rules/profiles/index.ts';
+import { getShippedProfile, validateProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { draftFromProfile, draftProblems, profileFromDraft } from '../../../lib/settings/profile-draft.ts';
 
 const wirral = { ...structuredClone(getShippedProfile('wirral-2016')!), id: 'wirral-2016-own-01010101', basedOn: 'wirral-2016' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash, type Route } from '../../../lib/state/route.ts';
+import { SECTION_IDS, isSectionId, parseRoute, planHref, routeHash, type Route } from '../../../lib/state/route.ts';
 
 const ID = '0123456789abcdef0123456789abcdef';
 const REPORT = 'fedcba9876543210fedcba9876543210';
@@ -31,5 +31,21 @@ describe('routeHash', () => {
     const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' },
       { view: 'print', planId: ID, kind: 'family' }, { view: 'print', planId: ID, kind: 'report', reportId: REPORT }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+});
+
+describe('planHref', () => {
+  it('links to a plan at a section, or at its first section', () => {
+    expect(planHref(ID, 'core-group')).toBe(`#/plan/${ID}/core-group`);
+    expect(planHref(ID)).toBe(`#/plan/${ID}`);
+    expect(parseRoute(planHref(ID, 'due'))).toEqual({ view: 'plan', planId: ID, section: 'due' });
+  });
+});
+
+describe('isSectionId', () => {
+  it('knows the plan’s sections and nothing else', () => {
+    for (const id of SECTION_IDS) expect(isSectionId(id)).toBe(true);
+    expect(isSectionId('')).toBe(false);
+    expect(isSectionId('Family')).toBe(false);
   });
 });

@@ -1,0 +1,174 @@
+/**
+ * One plan's IndexedDB database, written so that every failure is seen.
+ *
+ * y-indexeddb 9 writes each update in its own IndexedDB transaction but never reports a failed
+ * write (quota, a database closed under it) and its `whenSynced` never settles when the database
+ * cannot be opened. We keep its storage format and loading, and replace its per-update writer with
+ * one that tracks each transaction and reports to a SaveTracker. y-indexeddb is pinned to 9.0.x
+ * because this reaches into its `_storeUpdate`, `_db` and `_dbsize` fields.
+ */
+import * as Y from 'yjs';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
+import { describeStorageError } from './save-state.ts';
+import type { SaveTracker } from './save-tracker.ts';
+
+/** How long y-indexeddb waits after the 500th stored update before merging them (its own default). */
+const TRIM_DELAY_MS = 1000;
+
+/** Calls `onClosed` when the browser closes the database under us (deleted, upgraded, disk gone). */
+function watchForClose(db: IDBDatabase, onClosed: () => void): void {
+  const closedUnderUs = () => {
+    db.close();
+    onClosed();
+  };
+  db.onversionchange = closedUnderUs;
+  db.onclose = closedUnderUs;
+}
+
+/**
+ * One plan's database: y-indexeddb opens and loads it (its format is kept); every update is then
+ * written by `write`, one tracked transaction each. A retry replaces the y-indexeddb connection:
+ * whatever the old one still reports is ignored.
+ */
+export class PlanStore {
+  readonly doc: Y.Doc;
+  readonly name: string;
+  readonly saves: SaveTracker;
+  #provider!: IndexeddbPersistence;
+  #trimTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(doc: Y.Doc, name: string, saves: SaveTracker) {
+    this.doc = doc;
+    this.name = name;
+    this.saves = saves;
+  }
+
+  /** Opens the database (again, on a retry) and loads it into the document; `during` words a failure. */
+  open(during: 'open' | 'save' = 'open'): Promise<void> {
+    // Opening an empty document (every open but a retry): nothing can edit it before it is
+    // loaded, so our writer starts listening only then. While a document has any 'update'
+    // listener, Yjs encodes every transaction as an update for it, and encoding the whole stored
+    // plan as it is loaded, only for us to ignore it, was a third of a large plan's cold open.
+    const listenAfterLoad = this.doc.store.clients.size === 0;
+    const provider = new IndexeddbPersistence(this.name, this.doc);
+    this.#provider = provider;
+    this.#takeOverWriting(provider, listenAfterLoad);
+    const opened = provider._db.then((db) =>
+      watchForClose(db, () => {
+        if (provider === this.#provider) this.saves.fail(new DOMException('The database was closed', 'InvalidStateError'));
+      }),
+    );
+    return Promise.all([provider.whenSynced, opened]).then(
+      () => {
+        if (!this.saves.dirty && this.saves.pending === 0) this.saves.set({ kind: 'saved' });
+      },
+      (error: unknown) => {
+        const failure = describeStorageError(error, during);
+        this.saves.set(failure);
+        throw failure;
+      },
+    );
+  }
+
+  /** Replaces y-indexeddb's silent writer with ours; its destroy() unregisters whatever is there. */
+  #takeOverWriting(provider: IndexeddbPersistence, listenAfterLoad: boolean): void {
+    this.doc.off('update', provider._storeUpdate);
+    provider._storeUpdate = this.#onUpdate;
+    if (!listenAfterLoad) {
+      this.doc.on('update', this.#onUpdate);
+      return;
+    }
+    const listen = () => provider === this.#provider && !provider._destroyed && this.doc.on('update', this.#onUpdate);
+    void provider.whenSynced.then(listen, () => {});
+  }
+
+  readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== this.#provider) this.#write(update);
+  };
+
+  /** Writes one update (or, when dirty, the whole state) in its own transaction. */
+  #write(update: Uint8Array): void {
+    const db = this.#provider.db;
+    if (!db) return; // not open yet: y-indexeddb stores the full state when it opens
+    const wasDirty = this.saves.dirty;
+    const payload = wasDirty ? Y.encodeStateAsUpdate(this.doc) : update;
+    let tx: IDBTransaction;
+    try {
+      tx = db.transaction(['updates'], 'readwrite');
+      tx.objectStore('updates').add(payload);
+    } catch (error) {
+      this.saves.fail(error);
+      return;
+    }
+    const from = this.#provider;
+    this.saves.started();
+    tx.oncomplete = () => {
+      if (from !== this.#provider) return; // a connection retry() replaced: it no longer counts
+      this.#committed(wasDirty);
+    };
+    tx.onabort = () => {
+      if (from !== this.#provider) return;
+      this.saves.pending--;
+      this.saves.fail(tx.error ?? new DOMException('The save was cancelled', 'AbortError'));
+      this.saves.settle();
+    };
+  }
+
+  /** A write is committed; one that stored the whole state makes the plan clean again. */
+  #committed(wasDirty: boolean): void {
+    this.saves.pending--;
+    if (wasDirty) {
+      this.saves.dirty = false;
+      this.saves.set({ kind: 'saving' });
+    }
+    this.#scheduleTrim();
+    this.saves.settle();
+  }
+
+  /** After y-indexeddb's 500th stored update, merges them into one (as y-indexeddb itself does). */
+  #scheduleTrim(): void {
+    const provider = this.#provider;
+    if (++provider._dbsize < PREFERRED_TRIM_SIZE) return;
+    clearTimeout(this.#trimTimer);
+    this.#trimTimer = setTimeout(() => {
+      storeState(provider, false).catch((error: unknown) => this.saves.fail(error));
+    }, TRIM_DELAY_MS);
+  }
+
+  /** Stores anything not yet committed; resolves when it is committed (or rejects). */
+  flush(): Promise<void> {
+    if (this.saves.dirty) this.#write(new Uint8Array());
+    return this.saves.whenSettled();
+  }
+
+  /** After an error: reopens the database and stores the whole document again. */
+  async retry(): Promise<void> {
+    const cause = this.saves.state;
+    this.saves.dirty = true;
+    await this.#provider.destroy().catch(() => {});
+    // A connection the browser closed may never report its last transactions (Chromium, disk
+    // full): stop waiting for them, the whole document is stored again below.
+    this.saves.pending = 0;
+    this.saves.set({ kind: 'saving' });
+    try {
+      await this.open('save');
+      // y-indexeddb's own first write on opening is not followed (whenSynced resolves before it
+      // commits), so store the whole document through our writer: "saved" only once committed.
+      await this.flush();
+    } catch (failure) {
+      // Chromium names no cause when it cannot reopen a full disk ("Internal error opening
+      // backing store"): while the first cause may still hold, keep saying what it was.
+      const now = this.saves.state;
+      if (cause.kind === 'error' && now.kind === 'error' && now.reason === 'unknown') this.saves.set(cause);
+      throw failure;
+    }
+  }
+
+  /** Stores what is pending, then closes the database. */
+  async close(): Promise<void> {
+    clearTimeout(this.#trimTimer);
+    await this.flush().catch(() => {});
+    this.saves.forgetListeners();
+    await this.#provider.destroy();
+  }
+}
