@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import { ChronologyEntry, Meeting, planRoots, richTextFragment, findRecord, type FieldProblem } from '../plan/index.ts';
 import { checkChronologyDraft, isWebAddress } from '../chronology/chronology-draft.ts';
 import { dateInWords } from '../dates/date-words.ts';
-import { appendParagraphs, paragraphsOf, type TextRun } from './append-paragraphs.ts';
+import { appendParagraphs, paragraphsOf, type TextRun } from '../plan/rich-text-edits.ts';
 import { parseDestination } from './capture-destinations.ts';
 
 /** What the member confirmed in the "Add to plan" view. */

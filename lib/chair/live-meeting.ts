@@ -4,14 +4,13 @@
  * and the round in progress. Commands are `(doc, args) => void` like the rest of lib/plan; times
  * are ISO date-times passed in (the chair's clock), never read here.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
-  Action, AgendaItem, COMMAND_ORIGIN, Meeting, Outcome, RoundView, findRecord, planRoots,
+  Action, AgendaItem, COMMAND_ORIGIN, Meeting, Outcome, RoundView, findRecord, planRoots, readLiveMeetingId, setLiveMeetingId,
   type MeetingKind,
 } from '../plan/index.ts';
+import { appendParagraphs } from '../plan/rich-text-edits.ts';
 import type { AgendaTemplateItem } from './agendas.ts';
-
-const LIVE_KEY = 'liveMeetingId';
 
 export interface LiveMeeting {
   id: string;
@@ -35,8 +34,8 @@ function agendaOf(meeting: Y.Map<unknown>) {
 
 /** The meeting running now, or null. */
 export function readLiveMeeting(doc: Y.Doc): LiveMeeting | null {
-  const id = planRoots(doc).chair.get(LIVE_KEY);
-  if (typeof id !== 'string' || id === '') return null;
+  const id = readLiveMeetingId(doc);
+  if (id === '') return null;
   const map = meetingMap(doc, id);
   if (!map || map.get('deleted') === true) return null;
   const m = Meeting.read(map);
@@ -77,25 +76,21 @@ export interface StartMeetingArgs {
 
 /** Starts a meeting (or holds a booked one) with its agenda, making its first item current. */
 export function startMeeting(doc: Y.Doc, args: StartMeetingArgs): string {
-  const { meetings, chair } = planRoots(doc);
+  const { meetings } = planRoots(doc);
   let id = args.meetingId ?? '';
   doc.transact(() => {
     if (!id || !meetingMap(doc, id)) id = Meeting.add(doc, meetings, { kind: args.kind, date: args.date });
-    const map = meetingMap(doc, id)!;
-    for (const [key, value] of Object.entries({
-      kind: args.kind, date: args.date, scheduled: false, live: true, startedAt: args.now, itemStartedAt: args.now,
-      actionIdsAtStart: allActionIds(doc).join(','), roundQuestion: '',
-    })) map.set(key, value);
-    // A booked meeting made before chair mode may lack these lists; it is created whole here.
-    for (const list of ['agenda', 'views', 'attendance', 'decisions', 'dissent', 'changes']) {
-      if (!(map.get(list) instanceof Y.Array)) map.set(list, new Y.Array());
-    }
-    const agenda = agendaOf(map);
+    // A booked meeting made before chair mode may lack its chair-mode lists: the chair adds them now.
+    Meeting.addMissingLists(doc, meetings, id);
+    const agenda = agendaOf(meetingMap(doc, id)!);
     for (const item of args.agenda) {
       AgendaItem.add(doc, agenda, { title: item.title, prompts: item.prompts.join('\n'), section: item.section });
     }
-    map.set('currentItemId', AgendaItem.readAll(agenda)[0]?.id ?? '');
-    chair.set(LIVE_KEY, id);
+    Meeting.update(doc, meetings, id, {
+      kind: args.kind, date: args.date, scheduled: false, live: true, startedAt: args.now, itemStartedAt: args.now,
+      actionIdsAtStart: allActionIds(doc).join(','), roundQuestion: '', currentItemId: AgendaItem.readAll(agenda)[0]?.id ?? '',
+    });
+    setLiveMeetingId(doc, id);
   }, COMMAND_ORIGIN);
   return id;
 }
@@ -109,16 +104,15 @@ function secondsBetween(from: string, to: string): number {
 export function goToItem(doc: Y.Doc, args: { meetingId: string; itemId: string; now: string }): void {
   const map = meetingMap(doc, args.meetingId);
   if (!map) return;
+  const meeting = Meeting.read(map);
   doc.transact(() => {
     const agenda = agendaOf(map);
-    const current = String(map.get('currentItemId') ?? '');
-    const leaving = findRecord(agenda, current);
+    const leaving = findRecord(agenda, meeting.currentItemId);
     if (leaving) {
-      const spent = AgendaItem.read(leaving).spentSeconds + secondsBetween(String(map.get('itemStartedAt') ?? ''), args.now);
-      leaving.set('spentSeconds', spent);
+      const spent = AgendaItem.read(leaving).spentSeconds + secondsBetween(meeting.itemStartedAt, args.now);
+      AgendaItem.set(doc, agenda, meeting.currentItemId, 'spentSeconds', spent);
     }
-    map.set('currentItemId', args.itemId);
-    map.set('itemStartedAt', args.now);
+    Meeting.update(doc, planRoots(doc).meetings, args.meetingId, { currentItemId: args.itemId, itemStartedAt: args.now });
   }, COMMAND_ORIGIN);
 }
 
@@ -141,8 +135,7 @@ export function setItemNotes(doc: Y.Doc, args: { meetingId: string; itemId: stri
 
 /** Starts a round: the chair asks each present member in turn; '' ends it. */
 export function setRoundQuestion(doc: Y.Doc, args: { meetingId: string; question: string }): void {
-  const map = meetingMap(doc, args.meetingId);
-  if (map) doc.transact(() => map.set('roundQuestion', args.question.trim()), COMMAND_ORIGIN);
+  if (meetingMap(doc, args.meetingId)) Meeting.set(doc, planRoots(doc).meetings, args.meetingId, 'roundQuestion', args.question.trim());
 }
 
 /** Records a member's view in the round (or a written view from a member who is not here). */
@@ -162,7 +155,7 @@ export function recordView(
 export function newActionIds(doc: Y.Doc, meetingId: string): string[] {
   const map = meetingMap(doc, meetingId);
   if (!map) return [];
-  const before = new Set(String(map.get('actionIdsAtStart') ?? '').split(',').filter(Boolean));
+  const before = new Set(Meeting.read(map).actionIdsAtStart.split(',').filter(Boolean));
   return allActionIds(doc).filter((id) => !before.has(id));
 }
 
@@ -176,17 +169,9 @@ export function closeMeeting(doc: Y.Doc, args: { meetingId: string; now: string;
   if (!map) return;
   doc.transact(() => {
     goToItem(doc, { meetingId: args.meetingId, itemId: '', now: args.now });
-    map.set('live', false);
-    map.set('roundQuestion', '');
+    Meeting.update(doc, planRoots(doc).meetings, args.meetingId, { live: false, roundQuestion: '' });
     const minutes = Meeting.fragment(map, 'minutes');
-    if (minutes.length === 0) {
-      minutes.insert(0, args.minutesDraft.map((line) => {
-        const p = new Y.XmlElement('paragraph');
-        p.insert(0, [new Y.XmlText(line)]);
-        return p;
-      }));
-    }
-    const chair = planRoots(doc).chair;
-    if (chair.get(LIVE_KEY) === args.meetingId) chair.set(LIVE_KEY, '');
+    if (minutes.length === 0) appendParagraphs(doc, minutes, args.minutesDraft.map((line) => [{ text: line }]));
+    if (readLiveMeetingId(doc) === args.meetingId) setLiveMeetingId(doc, '');
   }, COMMAND_ORIGIN);
 }

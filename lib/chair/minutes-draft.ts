@@ -14,6 +14,8 @@ export interface MinutesInput {
   dissent: { who: string; agency: string; reason: string }[];
   changes: { change: string; reason: string }[];
   newActions: { description: string; owner: string; due: string }[];
+  /** A core group's recommendation that the plan ends: its reasons, the review date asked for (in words), and dissent from it. */
+  endRecommendation?: { reasons: string; reviewBy: string; dissent: { who: string; agency: string; reason: string }[] } | null;
 }
 
 const who = (p: { name: string; agency: string }) => (p.agency ? `${p.name} (${p.agency})` : p.name);
@@ -32,6 +34,11 @@ export function draftMinutes(input: MinutesInput): string[] {
   }
   lines.push(input.decisions.length ? `Decisions: ${input.decisions.join('; ')}.` : 'Decisions: none recorded.');
   for (const d of input.dissent) lines.push(`Dissent: ${who({ name: d.who, agency: d.agency })}: ${d.reason}`);
+  const end = input.endRecommendation;
+  if (end) {
+    lines.push(`Recommendation to the review conference: the plan ends. Reasons: ${end.reasons} The review conference is asked for by ${end.reviewBy}.`);
+    for (const d of end.dissent) lines.push(`Dissent from the recommendation: ${who({ name: d.who, agency: d.agency })}: ${d.reason}`);
+  }
   for (const c of input.changes) lines.push(`Change to the plan: ${c.change} (reason: ${c.reason})`);
   for (const a of input.newActions) lines.push(`New action: ${a.description} — ${a.owner || 'owner to be agreed'}, by ${a.due || 'date to be agreed'}.`);
   return lines;

@@ -21,7 +21,8 @@ import {
 import { findRecord } from '../plan/records.ts';
 import type { Finding, FindingFix } from '../rules/checks/findings.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
-import { locatePlainRange, readRichTextPlain } from './rich-text-plain.ts';
+import { richTextPlain } from '../plan/rich-text.ts';
+import { replacePlainRange } from '../plan/rich-text-edits.ts';
 
 type ReplaceFix = Extract<FindingFix, { kind: 'replace' }>;
 
@@ -43,16 +44,9 @@ export function replaceInText(text: string, fix: ReplaceFix): string | undefined
 }
 
 function replaceInRichText(doc: Y.Doc, field: RichTextField, fix: ReplaceFix): boolean {
-  const plain = readRichTextPlain(richTextFragment(doc, field));
-  const at = findReplaceIndex(plain.text, fix);
-  const place = at === -1 ? undefined : locatePlainRange(plain, at, fix.from.length);
-  if (!place) return false;
-  doc.transact(() => {
-    place.node.delete(place.offset, fix.from.length);
-    // Inserted without attributes, the words take the formatting of the text before them.
-    place.node.insert(place.offset, fix.to);
-  }, COMMAND_ORIGIN);
-  return true;
+  const fragment = richTextFragment(doc, field);
+  const at = findReplaceIndex(richTextPlain(fragment), fix);
+  return at !== -1 && replacePlainRange(doc, fragment, at, fix.from.length, fix.to);
 }
 
 const TEXT_FIELDS = { outcome: ['statement', 'measure', 'sustainability'], action: ['description', 'measure'] } as const;

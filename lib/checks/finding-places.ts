@@ -1,62 +1,39 @@
 /**
- * Where a finding is in the editor: which section of the plan (the route's section id, as in
- * components/sections/registry.ts), which element to focus, and how to name the place in a list
- * of findings. Pure: the element ids are the ones the section components give their fields.
+ * Where a finding is in the editor: which section of the plan (the route's section id), which
+ * element to focus, and how to name the place in a list of findings. Pure. Records' sections,
+ * labels and element ids come from their record spec (lib/plan/record-spec.ts), the plan-wide
+ * fields' from lib/plan, so no element id is spelled here.
  */
 import type { RuleCount, Finding } from '../rules/checks/findings.ts';
 import type { PlanForChecks } from '../rules/checks/plan-completeness.ts';
+import { Action, Meeting, Member, Outcome, arrangementElementId } from '../plan/index.ts';
+import type { SectionId } from '../state/route.ts';
 import { CHECKED_RICH_TEXT, HARM_FIELDS } from './plan-for-checks.ts';
 
 export interface FindingPlace {
-  /** The plan section the field is in (a registry section id). */
-  section: string;
+  /** The plan section the field is in (one of route.ts's SECTION_IDS). */
+  section: SectionId;
   /** The id of the element to focus (for a rich-text field, its `data-field` container). */
   elementId: string;
   /** The place in words, e.g. "Outcome ‘Ava is at school every day’, action 1: Who will do it". */
   label: string;
 }
 
-/** Outcome fields: their visible label and the suffix of their element id (`o-<id>-<suffix>`). */
-export const OUTCOME_FIELDS: Readonly<Record<string, { label: string; suffix: string }>> = {
-  statement: { label: 'What needs to change', suffix: 'statement' },
-  measure: { label: 'How progress will be measured', suffix: 'measure' },
-  dueDate: { label: 'By when', suffix: 'due' },
-  sustainability: { label: 'How the change will be sustained', suffix: 'sustainability' },
-  domain: { label: 'Assessment domain', suffix: 'domain' },
-  actions: { label: 'Actions', suffix: 'add-action' },
-};
-
-/** Action fields: their visible label and the suffix of their element id (`a-<id>-<suffix>`). */
-export const ACTION_FIELDS: Readonly<Record<string, { label: string; suffix: string }>> = {
-  description: { label: 'What will be done', suffix: 'description' },
-  ownerId: { label: 'Who will do it', suffix: 'owner' },
-  dueDate: { label: 'By when', suffix: 'due' },
-  measure: { label: 'How it will be measured', suffix: 'measure' },
-  agencyAgreed: { label: 'The agency has agreed to do this', suffix: 'agreed' },
-};
-
-/** The element id of an outcome's field: `o-<outcomeId>-<suffix>`. */
-export const outcomeFieldId = (outcomeId: string, field: string): string =>
-  `o-${outcomeId}-${OUTCOME_FIELDS[field]?.suffix ?? field}`;
-
-/** The element id of an action's field: `a-<actionId>-<suffix>`. */
-export const actionFieldId = (actionId: string, field: string): string => `a-${actionId}-${ACTION_FIELDS[field]?.suffix ?? field}`;
-
 /** Whole-plan fields: where they are edited. */
 const PLAN_FIELDS: Readonly<Record<string, FindingPlace>> = {
   harms: { section: 'framework', elementId: HARM_FIELDS[0]!.field, label: 'Harm or danger' },
   dangerStatement: { section: 'framework', elementId: CHECKED_RICH_TEXT.dangerStatement, label: 'Danger statement' },
-  outcomes: { section: 'outcomes', elementId: 'add-outcome-developmental-needs', label: 'Outcomes' },
+  outcomes: { section: Outcome.section, elementId: Outcome.addElementId, label: 'Outcomes' },
   contingencyPlan: { section: 'contingency', elementId: CHECKED_RICH_TEXT.contingencyPlan, label: 'Contingency plan' },
   'visiting.frequency': {
     section: 'contingency',
-    elementId: 'arrangement-visitFrequency',
+    elementId: arrangementElementId('visitFrequency'),
     label: 'How often the lead social worker visits and sees the child',
   },
-  'visiting.seenAlone': { section: 'contingency', elementId: 'arrangement-seenAlone', label: 'How the child is seen alone' },
+  'visiting.seenAlone': { section: 'contingency', elementId: arrangementElementId('seenAlone'), label: 'How the child is seen alone' },
   // A review is booked by adding it as a scheduled meeting.
-  nextReviewDate: { section: 'meetings', elementId: 'new-meeting-kind', label: 'Next review conference' },
-  members: { section: 'core-group', elementId: 'new-member-name', label: 'Core group members' },
+  nextReviewDate: { section: Meeting.section, elementId: Meeting.addElementId, label: 'Next review conference' },
+  members: { section: Member.section, elementId: Member.addElementId, label: 'Core group members' },
 };
 
 const HARM_FIELD = /^harms\[(\d+)\]\.(description|impact)$/;
@@ -73,7 +50,7 @@ function quote(text: string | undefined, fallback: string): string {
 
 /** Where a finding's field is, from the finding alone: its section and the element to focus. */
 export interface FindingTarget {
-  section: string;
+  section: SectionId;
   elementId: string;
 }
 
@@ -83,11 +60,13 @@ export interface FindingTarget {
  */
 export function targetOfFinding(finding: Finding): FindingTarget | undefined {
   if (finding.actionId !== undefined) {
-    return ACTION_FIELDS[finding.field] ? { section: 'outcomes', elementId: actionFieldId(finding.actionId, finding.field) } : undefined;
+    return Action.fieldLabels[finding.field] ? { section: Action.section, elementId: Action.elementId(finding.actionId, finding.field) } : undefined;
   }
   if (finding.outcomeId !== undefined) {
     if (finding.actionIndex !== undefined) return undefined;
-    return OUTCOME_FIELDS[finding.field] ? { section: 'outcomes', elementId: outcomeFieldId(finding.outcomeId, finding.field) } : undefined;
+    return Outcome.fieldLabels[finding.field]
+      ? { section: Outcome.section, elementId: Outcome.elementId(finding.outcomeId, finding.field) }
+      : undefined;
   }
   if (finding.outcomeIndex !== undefined) return undefined;
   const harm = HARM_FIELD.exec(finding.field);
@@ -103,10 +82,12 @@ function recordLabel(finding: Finding, plan: PlanForChecks): string | undefined 
   const outcomeIndex = plan.outcomes.findIndex((o) => o.id === finding.outcomeId);
   const outcome = plan.outcomes[outcomeIndex];
   if (!outcome) return undefined;
-  const outcomeName = `Outcome ${quote(outcome.statement, String(outcomeIndex + 1))}`;
-  if (finding.actionId === undefined) return `${outcomeName}: ${OUTCOME_FIELDS[finding.field]!.label}`;
+  const outcomeName = `${Outcome.label} ${quote(outcome.statement, String(outcomeIndex + 1))}`;
+  if (finding.actionId === undefined) return `${outcomeName}: ${Outcome.fieldLabels[finding.field]!}`;
   const actionIndex = (outcome.actions ?? []).findIndex((a) => a.id === finding.actionId);
-  return actionIndex === -1 ? undefined : `${outcomeName}, action ${actionIndex + 1}: ${ACTION_FIELDS[finding.field]!.label}`;
+  return actionIndex === -1
+    ? undefined
+    : `${outcomeName}, ${Action.label.toLowerCase()} ${actionIndex + 1}: ${Action.fieldLabels[finding.field]!}`;
 }
 
 /**
@@ -125,7 +106,7 @@ export function placeOfFinding(finding: Finding, plan: PlanForChecks): FindingPl
   return { ...target, label };
 }
 
-/** Blocking and advice counts per plan section (registry ids); sections without findings are absent. */
+/** Blocking and advice counts per plan section (route.ts's section ids); sections without findings are absent. */
 export function countBySection(findings: readonly Finding[]): Record<string, RuleCount> {
   const counts: Record<string, RuleCount> = {};
   for (const finding of findings) {

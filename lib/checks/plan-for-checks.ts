@@ -18,7 +18,7 @@ import {
 import { isIsoDate } from '../dates/iso-date.ts';
 import type { ActionForChecks, AssessmentDomain, CheckContext, OutcomeForChecks } from '../rules/checks/check-inputs.ts';
 import type { HarmForChecks, PlanForChecks } from '../rules/checks/plan-completeness.ts';
-import { richTextPlain } from './rich-text-plain.ts';
+import { richTextPlain } from '../plan/rich-text.ts';
 
 /**
  * The framework's harm fields, in the order `PlanForChecks.harms` lists them: a finding on

@@ -3,7 +3,7 @@
  * bank-holiday division. Pure: `today` is a parameter.
  */
 import type * as Y from 'yjs';
-import { readMeta, type Division } from '../plan/index.ts';
+import { readMeta, standingEndRecommendation, type Division } from '../plan/index.ts';
 import type { Deadline } from '../rules/deadlines/deadline.ts';
 import { computeDeadlines } from '../rules/deadlines/deadlines.ts';
 import { prepareProfile, type PreparedProfile } from '../rules/deadlines/prepared-profile.ts';
@@ -11,6 +11,7 @@ import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import type { TimelineEvent } from '../rules/deadlines/timeline.ts';
 import { resolvePlanProfile, type PlanProfile } from './plan-profile.ts';
 import { planTimeline } from './plan-timeline.ts';
+import { bringReviewForward } from './review-brought-forward.ts';
 
 export interface PlanDue {
   deadlines: Deadline[];
@@ -47,5 +48,8 @@ export function computePlanDue(
     if (plan.source !== 'plan') prepared.set(plan.profile, profile);
   }
   const timeline = planTimeline(doc);
-  return { deadlines: computeDeadlines(timeline, profile, today, { division: meta.division }), timeline, plan, division: meta.division };
+  const deadlines = computeDeadlines(timeline, profile, today, { division: meta.division });
+  // A core group's recommendation that the plan ends brings the review conference forward.
+  const brought = bringReviewForward(deadlines, timeline, standingEndRecommendation(doc), today, meta.division);
+  return { deadlines: brought, timeline, plan, division: meta.division };
 }

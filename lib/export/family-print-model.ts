@@ -25,7 +25,8 @@ import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { compareDatedFirst } from '../dates/date-order.ts';
 import { dateInWords } from '../dates/date-words.ts';
 import { isIsoDate } from '../dates/iso-date.ts';
-import { isBlank, readRichText, toPlainLanguageNode } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
+import { toPlainLanguageNode } from './plain-language-node.ts';
 import { nextMeeting } from './next-meeting.ts';
 
 export interface FamilyChild {

@@ -5,14 +5,16 @@
  */
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
-import { AgencyReport, AttendanceEntry, ChronologyEntry, Decision, Dissent, Meeting, PlanChange, planRoots } from '../plan/index.ts';
+import {
+  AgencyReport, AttendanceEntry, ChronologyEntry, Decision, Dissent, END_OF_PLAN_DISSENT, Meeting, PlanChange, endRecommendationOf, planRoots,
+} from '../plan/index.ts';
 import { attendanceLabel } from '../meetings/attendance.ts';
 import { dateInWords } from '../dates/date-words.ts';
 import { meetingTitle } from '../meetings/meeting-title.ts';
 import { meetingKindLabel } from '../meetings/meeting-kinds.ts';
 import { conferencesOf, orderReports } from '../meetings/report-draft.ts';
 import { sortChronology } from '../chronology/chronology-order.ts';
-import { isBlank, readRichText } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
 
 export interface PrintMeeting {
   id: string;
@@ -25,6 +27,8 @@ export interface PrintMeeting {
   decisions: string[];
   dissent: { who: string; agency: string; reason: string }[];
   changes: { change: string; reason: string }[];
+  /** A core group's recommendation that the plan ends, the review date it asks for (in words), and dissent from it. */
+  endRecommendation: { reasons: string; reviewBy: string; dissent: { who: string; agency: string; reason: string }[] } | null;
   minutes: PMNode | null;
   /** "Minutes circulated 3 June 2026" and the like, for those recorded. */
   circulation: string[];
@@ -51,6 +55,12 @@ export interface PrintReportSummary {
 
 const inWords = (date: string) => dateInWords(date, 'Date not given');
 
+function endForPrint(map: Y.Map<unknown>): PrintMeeting['endRecommendation'] {
+  const end = endRecommendationOf(map);
+  if (!end) return null;
+  return { reasons: end.reasons, reviewBy: inWords(end.reviewBy), dissent: end.dissent.map(({ who, agency, reason }) => ({ who, agency, reason })) };
+}
+
 /** Meetings oldest first (a record reads in order); undated ones last. */
 export function meetingsForPrint(doc: Y.Doc): PrintMeeting[] {
   const maps = Meeting.liveMaps(planRoots(doc).meetings);
@@ -74,8 +84,11 @@ export function meetingsForPrint(doc: Y.Doc): PrintMeeting[] {
         held: meeting.scheduled ? 'Scheduled' : 'Held',
         attendance: AttendanceEntry.readAll(Meeting.list(map, 'attendance')).map((a) => ({ name: a.name, agency: a.agency, status: attendanceLabel(a.status) })),
         decisions: Decision.readAll(Meeting.list(map, 'decisions')).map((d) => d.text),
-        dissent: Dissent.readAll(Meeting.list(map, 'dissent')).map((d) => ({ who: d.who, agency: d.agency, reason: d.reason })),
+        dissent: Dissent.readAll(Meeting.list(map, 'dissent'))
+          .filter((d) => d.about !== END_OF_PLAN_DISSENT)
+          .map((d) => ({ who: d.who, agency: d.agency, reason: d.reason })),
         changes: PlanChange.readAll(Meeting.list(map, 'changes')).map((c) => ({ change: c.change, reason: c.reason })),
+        endRecommendation: endForPrint(map),
         minutes: isBlank(minutes) ? null : minutes,
         circulation,
       };

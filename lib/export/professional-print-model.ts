@@ -34,7 +34,7 @@ import { ACTION_STATUS_LABELS, DOMAIN_LABELS, isActionStatus, isDomain } from '.
 import { describeOwner, memberLabel, readMemberDirectory } from '../outcomes/owners.ts';
 import { dateInWords } from '../dates/date-words.ts';
 import { meetingTitle } from '../meetings/meeting-title.ts';
-import { isBlank, readRichText } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
 import { nextMeeting } from './next-meeting.ts';
 import { chronologyForPrint, meetingsForPrint, reportsForPrint, type PrintChronologyEntry, type PrintMeeting, type PrintReportSummary } from './print-records.ts';
 

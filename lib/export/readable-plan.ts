@@ -31,7 +31,7 @@ import {
   type RecordType,
   type FieldsSpec,
 } from '../plan/index.ts';
-import { readRichText, richTextToPlain } from './rich-text-print.ts';
+import { readRichText, richTextToPlain } from '../plan/rich-text.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type ReadablePlan = { [key: string]: Json };

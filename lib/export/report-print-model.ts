@@ -12,7 +12,7 @@ import { dateInWords } from '../dates/date-words.ts';
 import { meetingTitle } from '../meetings/meeting-title.ts';
 import { sortChronology } from '../chronology/chronology-order.ts';
 import { personKind } from '../framework/person-draft.ts';
-import { isBlank, readRichText } from './rich-text-print.ts';
+import { isBlank, readRichText } from '../plan/rich-text.ts';
 
 /** The template's three rows of "Summary of information held by your agency", with its guidance. */
 export const REPORT_DOMAINS = [

@@ -12,10 +12,10 @@
  * of where they were, so they are not counted either.
  */
 import * as Y from 'yjs';
-import { AUTHORS_ROOT, readAuthors, type DeclaredAuthor } from './authors.ts';
-import { VERSIONS_ROOT } from './versions.ts';
+import { ROOT } from '../plan/roots.ts';
+import { readAuthors, type DeclaredAuthor } from '../plan/authors.ts';
 
-const HISTORY_ROOTS = new Set<string>([AUTHORS_ROOT, VERSIONS_ROOT]);
+const HISTORY_ROOTS = new Set<string>([ROOT.authors, ROOT.versions]);
 
 export interface ChangedBy {
   /** The declared members whose copies changed the plan, each once, by name. */

@@ -5,7 +5,6 @@
  */
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELDS, planRoots, richTextFragment } from '../plan/index.ts';
-import { authorsMap } from './authors.ts';
 import { loadVersion, versionStateVector } from './versions.ts';
 import { readPlanSnapshot, type PlanSnapshot } from './plan-snapshot.ts';
 import { compareSnapshots, type PlanComparison } from './compare-snapshots.ts';
@@ -50,9 +49,9 @@ export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterI
 /** Every Y type a comparison with now reads, for views that re-compare as the plan changes. */
 export function typesComparedWithNow(doc: Y.Doc): Y.AbstractType<unknown>[] {
   return [
+    // The roots include the authors map, so a newly declared name shows at once.
     ...(Object.values(planRoots(doc)) as Y.AbstractType<unknown>[]),
     ...RICH_TEXT_FIELDS.map((f) => richTextFragment(doc, f) as Y.AbstractType<unknown>),
-    authorsMap(doc) as Y.AbstractType<unknown>,
   ];
 }
 

@@ -23,7 +23,7 @@ import {
 } from '../plan/index.ts';
 import { STATUS_LABELS } from '../framework/plan-status-draft.ts';
 import { CATEGORY_LABELS } from '../framework/categorisation-draft.ts';
-import { plainText } from './rich-text-plain.ts';
+import { plainText } from '../plan/rich-text.ts';
 import { SNAPSHOT_LISTS, dateValue, type Entry, type RecordSnapshot } from './snapshot-lists.ts';
 
 export type { Entry, RecordSnapshot } from './snapshot-lists.ts';

@@ -18,9 +18,10 @@ import {
   ScalingScore,
   type planRoots,
 } from '../plan/index.ts';
-import { dateInWords, meetingTitle } from '../meetings/meeting-title.ts';
+import { dateInWords } from '../dates/date-words.ts';
+import { meetingTitle } from '../meetings/meeting-title.ts';
 import { ACTION_STATUS_LABELS, DOMAIN_LABELS, isActionStatus, isDomain } from '../outcomes/labels.ts';
-import { plainText } from './rich-text-plain.ts';
+import { plainText } from '../plan/rich-text.ts';
 
 export interface Entry {
   key: string;

@@ -9,17 +9,12 @@
  * exactly the saved document's items, with their original client ids and clocks, so a version's
  * state vector says what every member's copy had contributed by then (see changed-by.ts).
  *
- * The root belongs with the others in lib/plan/roots.ts (ROOT.versions); it is named here until it
- * moves.
+ * The versions are `Version` records (lib/plan/records/versions.ts) in the root `versions`.
  */
 import * as Y from 'yjs';
-import { ROOT } from '../plan/roots.ts';
-import { COMMAND_ORIGIN } from '../plan/origin.ts';
-import { createRecord } from '../plan/records.ts';
+import { planRoots } from '../plan/roots.ts';
+import { Version } from '../plan/records/versions.ts';
 import type { FieldProblem } from '../plan/validate-new-plan.ts';
-
-/** Root name: a Y.Array of version records { id, name, savedBy, savedAt, state }. */
-export const VERSIONS_ROOT = ROOT.versions;
 
 export interface VersionInfo {
   id: string;
@@ -33,9 +28,14 @@ export interface VersionInfo {
 /** Longest version name accepted: enough for "Before the review conference on 12 March". */
 export const MAX_VERSION_NAME = 120;
 
-function versionsList(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
-  return doc.getArray<Y.Map<unknown>>(VERSIONS_ROOT);
-}
+const versionsList = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => planRoots(doc).versions;
+
+/** Every stored version that holds a state, in the order they were saved. */
+const storedVersions = (doc: Y.Doc) =>
+  versionsList(doc)
+    .toArray()
+    .map(Version.read)
+    .filter((v) => v.id !== '' && v.state.length > 0);
 
 /** Problems with a version name as typed, by field 'name'; empty when it can be saved. */
 export function checkVersionName(name: string): FieldProblem[] {
@@ -52,18 +52,12 @@ export function checkVersionName(name: string): FieldProblem[] {
 export function saveVersion(doc: Y.Doc, args: { name: string; by: string; at: string }): string {
   if (checkVersionName(args.name).length > 0) throw new RangeError('saveVersion: check the name first');
   const state = stateWithoutVersions(doc);
-  const record = createRecord({ name: args.name.trim(), savedBy: args.by.trim(), savedAt: args.at, state });
-  doc.transact(() => versionsList(doc).push([record]), COMMAND_ORIGIN);
-  return record.get('id') as string;
+  return Version.add(doc, versionsList(doc), { name: args.name.trim(), savedBy: args.by.trim(), savedAt: args.at, state });
 }
 
 /** The saved versions, oldest first (the order they were saved in; concurrent saves in Yjs order). */
 export function readVersions(doc: Y.Doc): VersionInfo[] {
-  const str = (m: Y.Map<unknown>, key: string) => (typeof m.get(key) === 'string' ? (m.get(key) as string) : '');
-  return versionsList(doc)
-    .toArray()
-    .filter((m) => m.get('state') instanceof Uint8Array && str(m, 'id') !== '')
-    .map((m) => ({ id: str(m, 'id'), name: str(m, 'name'), savedBy: str(m, 'savedBy'), savedAt: str(m, 'savedAt') }));
+  return storedVersions(doc).map(({ id, name, savedBy, savedAt }) => ({ id, name, savedBy, savedAt }));
 }
 
 /** The versions list, for views that re-read when a version is saved. */
@@ -73,11 +67,7 @@ export function versionsType(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 
 /** A version's stored state, or undefined for an unknown id. */
 export function versionState(doc: Y.Doc, id: string): Uint8Array | undefined {
-  const record = versionsList(doc)
-    .toArray()
-    .find((m) => m.get('id') === id);
-  const state = record?.get('state');
-  return state instanceof Uint8Array ? state : undefined;
+  return storedVersions(doc).find((v) => v.id === id)?.state;
 }
 
 /**
@@ -102,7 +92,7 @@ function stateWithoutVersions(doc: Y.Doc): Uint8Array {
   const scratch = new Y.Doc();
   try {
     Y.applyUpdateV2(scratch, Y.encodeStateAsUpdateV2(doc));
-    const earlier = scratch.getArray(VERSIONS_ROOT);
+    const earlier = planRoots(scratch).versions;
     scratch.transact(() => earlier.delete(0, earlier.length));
     return Y.encodeStateAsUpdateV2(scratch);
   } finally {

@@ -13,7 +13,7 @@ export function checkDecisionDraft(draft: { text: string }): FieldProblem[] {
 /** Field names in problems: 'who', 'reason'. */
 export function checkDissentDraft(draft: { who: string; agency: string; reason: string }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (draft.who.trim() === '') problems.push({ field: 'who', message: 'Enter who disagrees with the decision.' });
+  if (draft.who.trim() === '') problems.push({ field: 'who', message: 'Enter who disagrees.' });
   if (draft.reason.trim() === '') problems.push({ field: 'reason', message: 'Enter their reasons. Dissent is always recorded with its reasons.' });
   return problems;
 }

@@ -2,9 +2,6 @@
 import { dateInWords } from '../dates/date-words.ts';
 import { meetingKindLabel } from './meeting-kinds.ts';
 
-// lib/history/snapshot-lists.ts still imports dateInWords from here; it belongs to lib/dates.
-export { dateInWords } from '../dates/date-words.ts';
-
 /** "Initial child protection conference, 14 March 2026"; "…, date not set" without a real date. */
 export function meetingTitle(meeting: { kind: string; date: string }): string {
   return `${meetingKindLabel(meeting.kind)}, ${dateInWords(meeting.date)}`;

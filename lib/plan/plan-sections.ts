@@ -97,6 +97,9 @@ export function setAgreementField(doc: Y.Doc, args: { field: AgreementField; val
   doc.transact(() => planRoots(doc).agreement.set(args.field, args.value), COMMAND_ORIGIN);
 }
 
+/** The element id of an arrangement field's input. */
+export const arrangementElementId = (field: ArrangementField): string => `arrangement-${field}`;
+
 export function readArrangements(doc: Y.Doc): Record<ArrangementField, string> {
   const map = planRoots(doc).arrangements;
   return Object.fromEntries(ARRANGEMENT_FIELDS.map((f) => [f, str(map, f)])) as Record<ArrangementField, string>;
@@ -105,4 +108,17 @@ export function readArrangements(doc: Y.Doc): Record<ArrangementField, string> {
 export function setArrangementField(doc: Y.Doc, args: { field: ArrangementField; value: string }): void {
   if (!ARRANGEMENT_FIELDS.includes(args.field)) throw new RangeError(`setArrangementField: unknown field "${args.field}"`);
   doc.transact(() => planRoots(doc).arrangements.set(args.field, args.value), COMMAND_ORIGIN);
+}
+
+/** Chair mode: the key in the `chair` root naming the meeting running now. */
+const LIVE_MEETING_KEY = 'liveMeetingId';
+
+/** The id of the meeting chair mode is running now ('' when none; the meeting may since have been removed). */
+export function readLiveMeetingId(doc: Y.Doc): string {
+  return str(planRoots(doc).chair, LIVE_MEETING_KEY);
+}
+
+/** Names the meeting running now; '' when none is. */
+export function setLiveMeetingId(doc: Y.Doc, id: string): void {
+  doc.transact(() => planRoots(doc).chair.set(LIVE_MEETING_KEY, id), COMMAND_ORIGIN);
 }

@@ -38,7 +38,7 @@ export const ROOT = {
   arrangements: 'arrangements',
   /** Y.Map: chair mode — the id of the meeting running now ('' when none). */
   chair: 'chair',
-  /** Y.Map: Yjs clientID → the identity its member declared (lib/history/authors.ts). */
+  /** Y.Map: Yjs clientID → the identity its member declared (authors.ts). */
   authors: 'authors',
   /** Y.Array of named versions, each the plan's encoded state at that moment (lib/history/versions.ts). */
   versions: 'versions',
@@ -99,5 +99,7 @@ export function planRoots(doc: Y.Doc) {
     contacts: doc.getArray<Y.Map<unknown>>(ROOT.contacts),
     arrangements: doc.getMap<unknown>(ROOT.arrangements),
     chair: doc.getMap<unknown>(ROOT.chair),
+    authors: doc.getMap<unknown>(ROOT.authors),
+    versions: doc.getArray<Y.Map<unknown>>(ROOT.versions),
   };
 }

@@ -235,7 +235,7 @@ test('chair mode: start, running, a round, refused close, closed; the banner and
   await panel.getByRole('button', { name: 'Record decision' }).click();
   await panel.getByLabel('Who disagrees').fill('Priya Shah');
   await panel.getByRole('button', { name: 'Record dissent' }).click();
-  await expect(panel.getByText('Record the reasons for the dissent.')).toBeVisible();
+  await expect(panel.getByText('Enter their reasons. Dissent is always recorded with its reasons.')).toBeVisible();
   await expectAccessibleView(panel, 'chair mode, a round, dissent refused');
 
   // Everyone else sees the running meeting as a banner above whichever section they are in.

@@ -77,7 +77,7 @@ test('a chair runs a core group that a colleague follows, and closes it with min
   await a.page.getByLabel('Who disagrees').fill('Jo Example');
   await a.page.getByLabel('Agency', { exact: true }).last().fill('Health');
   await a.page.getByRole('button', { name: 'Record dissent' }).click();
-  await expect(a.page.getByText('Record the reasons for the dissent.')).toBeVisible();
+  await expect(a.page.getByText('Enter their reasons. Dissent is always recorded with its reasons.')).toBeVisible();
   await a.page.getByLabel('Reasons').fill('Health would ask for weekly visits first');
   await a.page.getByRole('button', { name: 'Record dissent' }).click();
   await expect(a.page.getByText('Dissent: Jo Example (Health): Health would ask for weekly visits first')).toBeVisible();

@@ -10,7 +10,7 @@ export const ChronologyEntry = defineRecord('chronology-entry', {
   agency: 'string',
   sourceLink: 'string',
   addedBy: 'string',
-});
+}, { label: 'Chronology entry', section: 'chronology', elementPrefix: 'entry' });
 
 /** The fields of an entry a member edits (who added it never changes). */
 export type ChronologyEdit = Partial<{ date: string; event: string; agency: string; sourceLink: string }>;

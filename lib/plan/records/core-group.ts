@@ -13,6 +13,13 @@ export const Member = defineRecord('member', {
   chair: 'boolean',
   deputy: 'boolean',
   minuteTaker: 'boolean',
+}, {
+  label: 'Core group member',
+  section: 'core-group',
+  elementPrefix: 'm',
+  addElementId: 'new-member-name',
+  fieldLabels: { name: 'Name', agency: 'Agency', role: 'Role', contact: 'Contact details', minuteTaker: 'Takes the minutes in turn' },
+  fieldIds: { minuteTaker: 'minutes' },
 });
 
 /** How often someone sees the child or family. */
@@ -22,7 +29,7 @@ export const ContactArrangement = defineRecord('contact', {
   frequency: 'string',
   seenAlone: 'boolean',
   notes: 'string',
-});
+}, { label: 'Contact arrangement', section: 'contingency', elementPrefix: 'contact' });
 
 export type MemberValue = ReturnType<typeof Member.read>;
 

@@ -12,4 +12,4 @@ export const Person = defineRecord('person', {
   /** 'parent' | 'carer' | 'significant' */
   kind: 'string',
   contact: 'string',
-});
+}, { label: 'Person', section: 'family', elementPrefix: 'person' });

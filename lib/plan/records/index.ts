@@ -6,3 +6,5 @@ export * from './meetings.ts';
 export * from './reports.ts';
 export * from './chronology.ts';
 export * from './scaling.ts';
+export * from './versions.ts';
+export * from './end-recommendation.ts';

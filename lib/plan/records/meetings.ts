@@ -28,8 +28,22 @@ export const Meeting = defineRecord(
     actionIdsAtStart: 'string',
     /** The question of the round in progress ('' when none). */
     roundQuestion: 'string',
+    /** A core group recommending that the plan ends at the review conference (end-recommendation.ts). */
+    recommendsEnd: 'boolean',
+    /** Why the group recommends it. */
+    endReasons: 'string',
+    /** yyyy-MM-dd: the date the group asks the review conference to be held by (brought forward). */
+    reviewBy: 'string',
   },
-  { richText: ['minutes'], lists: ['attendance', 'decisions', 'dissent', 'changes', 'agenda', 'views'] },
+  {
+    richText: ['minutes'],
+    lists: ['attendance', 'decisions', 'dissent', 'changes', 'agenda', 'views'],
+    label: 'Meeting',
+    section: 'meetings',
+    elementPrefix: 'meeting',
+    // The new-meeting form (components/meetings/NewMeetingForm.svelte) starts with its kind.
+    addElementId: 'new-meeting-kind',
+  },
 );
 
 /** An item of a chaired meeting's agenda, with the time spent on it and its notes. */
@@ -40,7 +54,7 @@ export const AgendaItem = defineRecord('agenda-item', {
   section: 'string',
   notes: 'string',
   spentSeconds: 'number',
-});
+}, { label: 'Agenda item', section: 'meeting', elementPrefix: 'agenda-item' });
 
 /** A view given in a round (or written by a member who could not attend). */
 export const RoundView = defineRecord('round-view', {
@@ -50,9 +64,24 @@ export const RoundView = defineRecord('round-view', {
   agency: 'string',
   view: 'string',
   written: 'boolean',
-});
+}, { label: 'View', section: 'meeting', elementPrefix: 'round-view' });
 
-export const AttendanceEntry = defineRecord('attendance', { memberId: 'string', name: 'string', agency: 'string', status: 'string' });
-export const Decision = defineRecord('decision', { text: 'string' });
-export const Dissent = defineRecord('dissent', { who: 'string', agency: 'string', reason: 'string' });
-export const PlanChange = defineRecord('plan-change', { change: 'string', reason: 'string' });
+export const AttendanceEntry = defineRecord(
+  'attendance',
+  { memberId: 'string', name: 'string', agency: 'string', status: 'string' },
+  { label: 'Attendance', section: 'meetings', elementPrefix: 'attendance' },
+);
+export const Decision = defineRecord('decision', { text: 'string' }, { label: 'Decision', section: 'meetings', elementPrefix: 'decision' });
+/** What a dissent is from: '' a decision of the meeting; `END_OF_PLAN_DISSENT` its recommendation that the plan ends. */
+export const END_OF_PLAN_DISSENT = 'end-of-plan';
+
+export const Dissent = defineRecord(
+  'dissent',
+  { who: 'string', agency: 'string', reason: 'string', about: 'string' },
+  { label: 'Dissent', section: 'meetings', elementPrefix: 'dissent' },
+);
+export const PlanChange = defineRecord(
+  'plan-change',
+  { change: 'string', reason: 'string' },
+  { label: 'Change to the plan', section: 'meetings', elementPrefix: 'plan-change' },
+);

@@ -27,6 +27,9 @@ export const AgencyReport = defineRecord(
       'what-needs-to-change',
       'contribution',
     ],
+    label: 'Agency report',
+    section: 'reports',
+    elementPrefix: 'report',
   },
 );
 

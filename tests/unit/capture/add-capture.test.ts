@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, ChronologyEntry, Meeting } from '../../../lib/plan/index.ts';
 import { addCaptureToPlan, checkCaptureDraft, sourceLine, type CaptureDraft } from '../../../lib/capture/add-capture.ts';
-import { plainText } from '../../../lib/history/rich-text-plain.ts';
+import { plainText } from '../../../lib/plan/rich-text.ts';
 
 const TODAY = '2026-03-04';
 const sam = { name: 'Sam Social', agency: 'Children’s Social Care' };

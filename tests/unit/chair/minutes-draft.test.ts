@@ -28,4 +28,24 @@ describe('draftMinutes', () => {
       'New action: Book the parenting course — Sam Sample, by 2026-12-06.',
     ]);
   });
+
+  it('writes a recommendation that the plan ends, its reasons, the review date asked for, and dissent from it', () => {
+    const lines = draftMinutes({
+      title: 'Core group',
+      date: '1 March 2027',
+      present: [],
+      apologies: [],
+      items: [],
+      views: [],
+      decisions: [],
+      dissent: [],
+      changes: [],
+      newActions: [],
+      endRecommendation: { reasons: 'Ava has been safe for six months.', reviewBy: '15 March 2027', dissent: [{ who: 'Jo Example', agency: 'Health', reason: 'Too soon.' }] },
+    });
+    expect(lines.slice(-2)).toEqual([
+      'Recommendation to the review conference: the plan ends. Reasons: Ava has been safe for six months. The review conference is asked for by 15 March 2027.',
+      'Dissent from the recommendation: Jo Example (Health): Too soon.',
+    ]);
+  });
 });

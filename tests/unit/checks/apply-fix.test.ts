@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { Action, COMMAND_ORIGIN, Outcome, planRoots, readArrangements, richTextFragment, setArrangementField } from '../../../lib/plan/index.ts';
 import { applyFindingFix, findReplaceIndex, replaceInText } from '../../../lib/checks/apply-fix.ts';
 import { checkPlanDoc } from '../../../lib/checks/check-plan-doc.ts';
-import { richTextPlain } from '../../../lib/checks/rich-text-plain.ts';
+import { richTextPlain } from '../../../lib/plan/rich-text.ts';
 import type { Finding } from '../../../lib/rules/checks/findings.ts';
 import { REVIEW, TODAY, completePlan, writeRichText } from './plan-doc-fixtures.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';

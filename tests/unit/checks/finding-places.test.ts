@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Action, Outcome, planRoots } from '../../../lib/plan/index.ts';
-import { actionFieldId, countBySection, groupByElement, outcomeFieldId, placeOfFinding, targetOfFinding } from '../../../lib/checks/finding-places.ts';
+import { countBySection, groupByElement, placeOfFinding, targetOfFinding } from '../../../lib/checks/finding-places.ts';
 import { checkPlanDoc } from '../../../lib/checks/check-plan-doc.ts';
 import { readPlanForChecks } from '../../../lib/checks/plan-for-checks.ts';
 import type { Finding } from '../../../lib/rules/checks/findings.ts';
@@ -19,7 +19,7 @@ describe('placeOfFinding', () => {
       elementId: `a-${vague}-owner`,
       label: 'Outcome ‘Ava is at school on time every day’, action 2: Who will do it',
     });
-    expect(placeOfFinding(finding({ field: 'dueDate', outcomeId, actionId: vague }), plan)?.elementId).toBe(actionFieldId(vague, 'dueDate'));
+    expect(placeOfFinding(finding({ field: 'dueDate', outcomeId, actionId: vague }), plan)?.elementId).toBe(Action.elementId(vague, 'dueDate'));
   });
 
   it('places an outcome’s own field, shortening a long statement and numbering an empty one', () => {
@@ -34,7 +34,7 @@ describe('placeOfFinding', () => {
       label: 'Outcome ‘Ava is at school on time every single…’: How progress will be measured',
     });
     expect(placeOfFinding(finding({ field: 'actions', outcomeId: second }), plan)).toMatchObject({
-      elementId: outcomeFieldId(second, 'actions'),
+      elementId: Outcome.elementId(second, 'actions'),
       label: 'Outcome 2: Actions',
     });
   });

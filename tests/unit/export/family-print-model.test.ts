@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { familyPrintModel } from '../../../lib/export/family-print-model.ts';
-import { richTextToPlain } from '../../../lib/export/rich-text-print.ts';
+import { richTextToPlain } from '../../../lib/plan/rich-text.ts';
 import { Member, createPlan, planRoots } from '../../../lib/plan/index.ts';
 import { testingtonPlan } from './plan-fixture.ts';
 

@@ -103,3 +103,24 @@ export function testingtonPlan(doc = new Y.Doc()): { doc: Y.Doc; ids: FixtureIds
   ScalingScore.add(doc, roots.scaling, { person: 'Jo Testington', score: 4, date: '2026-05-01' });
   return { doc, ids: { memberId, reportId, icpcId, rcpcId } };
 }
+
+/** A fresh document with one rich-text fragment, filled by `build` in one transaction. */
+export function fragmentWith(build: (fragment: Y.XmlFragment) => void): { doc: Y.Doc; fragment: Y.XmlFragment } {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment('text:test');
+  doc.transact(() => build(fragment));
+  return { doc, fragment };
+}
+
+/** A bullet or numbered list of one-paragraph items, as y-prosemirror stores it. */
+export function listOf(kind: 'bullet_list' | 'ordered_list', items: string[]): Y.XmlElement {
+  const element = new Y.XmlElement(kind);
+  element.insert(0, items.map((item) => {
+    const li = new Y.XmlElement('list_item');
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(item)]);
+    li.insert(0, [p]);
+    return li;
+  }));
+  return element;
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { professionalPrintModel } from '../../../lib/export/professional-print-model.ts';
-import { richTextToPlain } from '../../../lib/export/rich-text-print.ts';
-import { Action, Outcome, createPlan, planRoots, setPlanStatus } from '../../../lib/plan/index.ts';
+import { richTextToPlain } from '../../../lib/plan/rich-text.ts';
+import {
+  Action, Dissent, Meeting, Outcome, addEndDissent, createPlan, findRecord, planRoots, recommendEnd, setPlanStatus,
+} from '../../../lib/plan/index.ts';
 import { testingtonPlan } from './plan-fixture.ts';
 
 describe('professionalPrintModel', () => {
@@ -40,6 +42,22 @@ describe('professionalPrintModel', () => {
       dissent: [{ who: 'Jo Testington', agency: '', reason: 'Does not agree there is neglect' }],
     });
     expect(meetings[2]!.held).toBe('Scheduled');
+  });
+
+  it('prints a core group’s recommendation that the plan ends with its reasons and dissent, apart from other dissent', () => {
+    const { doc } = testingtonPlan();
+    const coreGroup = Meeting.readAll(planRoots(doc).meetings).find((m) => m.kind === 'core-group')!.id;
+    recommendEnd(doc, { meetingId: coreGroup, reasons: 'Ava has been safe for six months.', reviewBy: '2026-06-24' });
+    addEndDissent(doc, { meetingId: coreGroup, who: 'Hana Visitor', agency: 'Health', reason: 'Too soon after the move.' });
+    Dissent.add(doc, Meeting.list(findRecord(planRoots(doc).meetings, coreGroup)!, 'dissent'), { who: 'Kit', agency: 'School', reason: 'Venue' });
+    const printed = professionalPrintModel(doc, '2026-06-20').meetings.find((m) => m.id === coreGroup)!;
+    expect(printed.endRecommendation).toEqual({
+      reasons: 'Ava has been safe for six months.',
+      reviewBy: '24 June 2026',
+      dissent: [{ who: 'Hana Visitor', agency: 'Health', reason: 'Too soon after the move.' }],
+    });
+    expect(printed.dissent).toEqual([{ who: 'Kit', agency: 'School', reason: 'Venue' }]);
+    expect(model().meetings.every((m) => m.endRecommendation === null)).toBe(true);
   });
 
   it('summarises the agency reports with their conference and sharing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_RECORDED, REPORT_DOMAINS, reportPrintModel } from '../../../lib/export/report-print-model.ts';
-import { richTextToPlain } from '../../../lib/export/rich-text-print.ts';
+import { richTextToPlain } from '../../../lib/plan/rich-text.ts';
 import { AgencyReport, Meeting, planRoots } from '../../../lib/plan/index.ts';
 import { testingtonPlan } from './plan-fixture.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, Member } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/capture/append-paragraphs.ts';
-import { recordAuthor } from '../../../lib/history/authors.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
+import { recordAuthor } from '../../../lib/plan/authors.ts';
 import { saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
 import { clientsWhoEdited, whoChanged } from '../../../lib/history/changed-by.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';

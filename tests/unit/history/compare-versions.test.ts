@@ -12,8 +12,8 @@ import {
   Outcome,
   Action,
 } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/capture/append-paragraphs.ts';
-import { recordAuthor } from '../../../lib/history/authors.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
+import { recordAuthor } from '../../../lib/plan/authors.ts';
 import { saveVersion } from '../../../lib/history/versions.ts';
 import { compareWithNow, compareWithVersion, versionBaseline, versionSnapshot } from '../../../lib/history/compare-versions.ts';
 import { isUnchanged } from '../../../lib/history/compare-snapshots.ts';

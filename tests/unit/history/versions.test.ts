@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, ChronologyEntry } from '../../../lib/plan/index.ts';
-import { appendParagraphs } from '../../../lib/capture/append-paragraphs.ts';
+import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { checkVersionName, loadVersion, readVersions, saveVersion, versionState, versionStateVector } from '../../../lib/history/versions.ts';
-import { plainText } from '../../../lib/history/rich-text-plain.ts';
+import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 function newPlan(doc = new Y.Doc()): Y.Doc {

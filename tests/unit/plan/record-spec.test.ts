@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Action, Meeting, Outcome, planRoots } from '../../../lib/plan/index.ts';
+import * as plan from '../../../lib/plan/index.ts';
+import { Action, Meeting, Outcome, planRoots, type FieldsSpec, type RecordType } from '../../../lib/plan/index.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 const outcomes = (doc: Y.Doc) => planRoots(doc).outcomes;
@@ -38,6 +39,59 @@ describe('defineRecord: add / read / set', () => {
     expect(Meeting.list(record, 'attendance')).toBeInstanceOf(Y.Array);
     expect(() => Meeting.fragment(record, 'nope')).toThrow(RangeError);
     expect(id).toBe(record.get('id'));
+  });
+});
+
+describe('defineRecord: update and missing lists', () => {
+  it('sets several fields in one transaction, and writes nothing when one is wrong', () => {
+    const doc = new Y.Doc();
+    const id = Outcome.add(doc, outcomes(doc));
+    let transactions = 0;
+    doc.on('afterTransaction', () => (transactions += 1));
+    Outcome.update(doc, outcomes(doc), id, { statement: 'Ava is safe', measure: 'Scaling 7' });
+    expect(transactions).toBe(1);
+    expect(Outcome.read(outcomeMap(doc, id))).toMatchObject({ statement: 'Ava is safe', measure: 'Scaling 7' });
+    expect(() => Outcome.update(doc, outcomes(doc), id, { statement: 'Changed', measure: 7 as unknown as string })).toThrow(
+      'outcome.measure must be a string',
+    );
+    expect(Outcome.read(outcomeMap(doc, id)).statement).toBe('Ava is safe');
+  });
+
+  it('creates only the nested lists a record lacks, keeping the ones it has', () => {
+    const doc = new Y.Doc();
+    const meetings = planRoots(doc).meetings;
+    const id = Meeting.add(doc, meetings, { kind: 'rcpc' });
+    const record = meetings.get(0);
+    const decisions = Meeting.list(record, 'decisions');
+    doc.transact(() => record.delete('agenda'));
+    expect(Meeting.listIfPresent(record, 'agenda')).toBeNull();
+    Meeting.addMissingLists(doc, meetings, id);
+    expect(Meeting.list(record, 'agenda')).toBeInstanceOf(Y.Array);
+    expect(Meeting.list(record, 'decisions')).toBe(decisions);
+  });
+});
+
+describe('defineRecord: identity (label, section, element ids)', () => {
+  it('names each record kind, its section and the element ids of it and its fields', () => {
+    expect([Outcome.label, Outcome.section]).toEqual(['Outcome', 'outcomes']);
+    expect(Outcome.elementId('x1')).toBe('o-x1');
+    expect(Outcome.elementId('x1', 'statement')).toBe('o-x1-statement');
+    expect(Outcome.elementId('x1', 'dueDate')).toBe('o-x1-due');
+    expect(Outcome.elementId('x1', 'actions')).toBe('o-x1-add-action');
+    expect(Action.elementId('y2', 'ownerId')).toBe('a-y2-owner');
+    expect(Action.fieldLabels.ownerId).toBe('Who will do it');
+    expect(Meeting.addElementId).toBe('new-meeting-kind');
+  });
+
+  it('every record kind has a label, a section and an element prefix of its own', () => {
+    const kinds = (Object.values(plan) as unknown[]).filter((v): v is RecordType<FieldsSpec> => typeof v === 'object' && v !== null && 'elementId' in v);
+    expect(kinds.length).toBeGreaterThanOrEqual(15);
+    for (const kind of kinds) {
+      expect(kind.label, kind.name).not.toBe('');
+      expect(kind.section, kind.name).not.toBe('');
+    }
+    const prefixes = kinds.map((kind) => kind.elementId('ID').replace(/-ID$/, ''));
+    expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 });
 

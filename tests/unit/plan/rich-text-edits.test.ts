@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { COMMAND_ORIGIN, richTextSchema } from '../../../lib/plan/index.ts';
-import { appendParagraphs, paragraphsOf } from '../../../lib/capture/append-paragraphs.ts';
-import { plainText } from '../../../lib/history/rich-text-plain.ts';
+import { appendParagraphs, paragraphsOf, replacePlainRange } from '../../../lib/plan/rich-text-edits.ts';
+import { plainText, richTextPlain } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 describe('paragraphsOf', () => {
@@ -73,5 +73,28 @@ describe('appendParagraphs', () => {
     peers.connect();
     expect(plainText(a.getXmlFragment('f'))).toBe('Start. Typed by Priya.\nCaptured by Sam.');
     expect(plainText(b.getXmlFragment('f'))).toBe(plainText(a.getXmlFragment('f')));
+  });
+});
+
+describe('replacePlainRange', () => {
+  it('replaces words found in the plain text, in the second paragraph, as one change', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('text:danger-statement');
+    appendParagraphs(doc, fragment, [[{ text: 'We are worried.' }], [{ text: 'Agreed at the ICPC today.' }]]);
+    let transactions = 0;
+    doc.on('afterTransaction', () => (transactions += 1));
+    const at = richTextPlain(fragment).indexOf('ICPC');
+    expect(replacePlainRange(doc, fragment, at, 4, 'first conference')).toBe(true);
+    expect(transactions).toBe(1);
+    expect(richTextPlain(fragment)).toBe('We are worried.\nAgreed at the first conference today.');
+  });
+
+  it('changes nothing for a range across two paragraphs, and refuses a fragment of another document', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('f');
+    appendParagraphs(doc, fragment, [[{ text: 'One two' }], [{ text: 'three' }]]);
+    expect(replacePlainRange(doc, fragment, 4, 'two\nthr'.length, 'x')).toBe(false);
+    expect(richTextPlain(fragment)).toBe('One two\nthree');
+    expect(() => replacePlainRange(new Y.Doc(), fragment, 0, 3, 'x')).toThrow(RangeError);
   });
 });

@@ -1,28 +1,24 @@
 /**
- * Who made which edits, as declared by the members. Yjs stamps every insertion with the clientID of
+ * Who made which edits, as declared by the members (root `authors`). Yjs stamps every insertion with the clientID of
  * the Y.Doc that made it (a random number per opened copy of the plan); this root map pairs each
  * clientID with the identity its member declared ({ name, agency }) when they opened the plan, so
  * history can name who changed what. It is a declaration, not an authenticated identity: the UI
  * says "as declared by the member".
  *
- * The root belongs with the others in lib/plan/roots.ts (ROOT.authors); it is named here until it
- * moves. Each entry is written by its own client only, under its own key, so entries never conflict.
+ * Each entry is written by its own client only, under its own key, so entries never conflict.
  */
-import * as Y from 'yjs';
-import { ROOT } from '../plan/roots.ts';
-import { COMMAND_ORIGIN } from '../plan/origin.ts';
-
-/** Root name of the authors map: String(clientID) → { name, agency }. */
-export const AUTHORS_ROOT = ROOT.authors;
+import type * as Y from 'yjs';
+import { planRoots } from './roots.ts';
+import { COMMAND_ORIGIN } from './origin.ts';
 
 export interface DeclaredAuthor {
   name: string;
   agency: string;
 }
 
-/** The authors map of a plan. */
+/** The authors map of a plan (String(clientID) → { name, agency }), for views that follow it. */
 export function authorsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(AUTHORS_ROOT);
+  return planRoots(doc).authors;
 }
 
 /**

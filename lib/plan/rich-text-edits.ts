@@ -1,6 +1,8 @@
 /**
- * Appending paragraphs to a rich-text field (a Y.XmlFragment bound to ProseMirror by y-prosemirror)
- * without an editor: how captured text reaches the framework's fields or a meeting's minutes.
+ * Writing to a rich-text field (a Y.XmlFragment bound to ProseMirror by y-prosemirror) without an
+ * editor: appending paragraphs (how captured text reaches the framework's fields or a meeting's
+ * minutes, and the chair's minutes draft), and replacing words found in its plain text (the checks'
+ * one-click fixes; rich-text.ts finds them).
  *
  * The shape written is y-prosemirror's: a `paragraph` element holding one Y.XmlText, whose
  * formatting attributes are the marks of lib/plan/rich-text-schema.ts (`em`, `link` with `href`).
@@ -8,8 +10,9 @@
  * moment keeps every character: Yjs merges the two inserts.
  */
 import * as Y from 'yjs';
-import { COMMAND_ORIGIN } from '../plan/origin.ts';
-import { isSafeHref } from '../plan/rich-text-schema.ts';
+import { COMMAND_ORIGIN } from './origin.ts';
+import { isSafeHref } from './rich-text-schema.ts';
+import { locatePlainRange, readRichTextPlain } from './rich-text.ts';
 
 /** A run of text in a paragraph, optionally italic or a link (only http(s) and mailto links are made). */
 export interface TextRun {
@@ -53,4 +56,20 @@ function attributesOf(run: TextRun): Record<string, unknown> | undefined {
   if (run.italic) attributes.em = {};
   if (run.href && isSafeHref(run.href)) attributes.link = { href: run.href };
   return Object.keys(attributes).length > 0 ? attributes : undefined;
+}
+
+/**
+ * Replaces `length` characters at `index` of the field's plain text (rich-text.ts) with `to`, in
+ * one transaction; false, changing nothing, when they are not within one run of text (see
+ * `locatePlainRange`). The new words take the formatting of the text before them.
+ */
+export function replacePlainRange(doc: Y.Doc, fragment: Y.XmlFragment, index: number, length: number, to: string): boolean {
+  if (fragment.doc !== doc) throw new RangeError('replacePlainRange: the fragment is not in this document');
+  const place = locatePlainRange(readRichTextPlain(fragment), index, length);
+  if (!place) return false;
+  doc.transact(() => {
+    place.node.delete(place.offset, length);
+    place.node.insert(place.offset, to);
+  }, COMMAND_ORIGIN);
+  return true;
 }

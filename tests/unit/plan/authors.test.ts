@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { authorsMap, readAuthors, recordAuthor } from '../../../lib/history/authors.ts';
+import { authorsMap, readAuthors, recordAuthor } from '../../../lib/plan/authors.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 describe('recordAuthor', () => {
