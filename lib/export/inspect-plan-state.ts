@@ -12,6 +12,8 @@
  */
 import * as Y from 'yjs';
 import { SCHEMA_VERSION, planRoots, readChildren, readMeta, type Division } from '../plan/index.ts';
+import { decodeUpdateSafely } from '../sync/guard/well-formed.ts';
+import { wouldLeavePending } from '../sync/guard/pending.ts';
 
 /** What the plan list needs to show an imported plan. */
 export interface PlanStateSummary {
@@ -30,6 +32,9 @@ export type PlanStateCheck =
 export function inspectPlanState(state: Uint8Array): PlanStateCheck {
   const scratch = new Y.Doc();
   try {
+    // The update guard's own checks (lib/sync/guard): decodes completely, nothing left pending.
+    const decoded = decodeUpdateSafely(state);
+    if (!decoded || wouldLeavePending(scratch, decoded)) return { ok: false, problem: 'damaged' };
     try {
       Y.applyUpdate(scratch, state);
     } catch {

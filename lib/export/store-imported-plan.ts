@@ -4,12 +4,12 @@
  * storage, its entry in the plan list. If storing fails part way, the half-made database is deleted,
  * so the device is as it was.
  */
-import * as Y from 'yjs';
 import { migratePlan, newId } from '../plan/index.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { putPlanSummary } from '../library/plan-index.ts';
 import { createPlanSession, type PlanSession } from '../sync/plan-session.ts';
 import { deletePlanData } from '../sync/persistence.ts';
+import { createUpdateGuard } from '../sync/guard/update-guard.ts';
 import type { CreateFromBackup } from './import-backup.ts';
 
 export interface StoreDeps {
@@ -31,7 +31,9 @@ export function storeImportedPlan(area: KeyValueArea, today: string, deps: Store
     let session: PlanSession | undefined;
     try {
       session = await createSession(id, (doc) => {
-        Y.applyUpdate(doc, backup.state);
+        // Through the one guarded way in, as every update from outside a page is.
+        const verdict = createUpdateGuard(doc).applyRemoteUpdate(backup.state, { source: 'backup' });
+        if (verdict.kind !== 'applied') throw new Error(`the backup's plan was ${verdict.kind}`);
         migratePlan(doc);
       });
       await putPlanSummary(area, {

@@ -5,15 +5,18 @@
  *
  * Protocol: a page that opens says `hello` with its state vector; every other page answers with
  * the updates the newcomer lacks and its own state vector (`welcome`), which the newcomer answers
- * likewise. After that, every local update is broadcast as it happens.
+ * likewise. After that, every local update is broadcast as it happens. What arrives goes through
+ * the plan's update guard, like every other remote update.
  */
 import * as Y from 'yjs';
-import { applyUpdateSafely, diffForStateVector } from './guarded-update.ts';
+import { diffForStateVector } from './guard/well-formed.ts';
+import type { UpdateGuard } from './guard/update-guard.ts';
+import { PEER_LIMITS, PeerRateLimit } from './guard/token-bucket.ts';
 
 type Message =
   | { kind: 'hello'; from: string; stateVector: Uint8Array }
   | { kind: 'welcome'; from: string; to: string; stateVector: Uint8Array; update: Uint8Array }
-  | { kind: 'catch-up'; to: string; update: Uint8Array }
+  | { kind: 'catch-up'; from: string; to: string; update: Uint8Array }
   | { kind: 'update'; from: string; update: Uint8Array };
 
 export interface LocalChannel {
@@ -23,15 +26,18 @@ export interface LocalChannel {
 export function connectLocalChannel(
   doc: Y.Doc,
   channelName: string,
+  guard: UpdateGuard,
   createChannel: (name: string) => BroadcastChannel = (name) => new BroadcastChannel(name),
 ): LocalChannel {
   const channel = createChannel(channelName);
   const self = `${doc.clientID}-${Math.random().toString(36).slice(2)}`;
   const origin = { source: 'local-channel', channelName };
 
+  const limit = new PeerRateLimit(PEER_LIMITS.updates, () => Date.now());
   // A malformed update from another page of ours is a bug there; this copy stays as it was.
-  const apply = (update: unknown) => {
-    if (update instanceof Uint8Array && update.length > 0) applyUpdateSafely(doc, update, origin);
+  const apply = (from: unknown, update: unknown) => {
+    if (typeof from !== 'string' || !limit.allow(from)) return;
+    if (update instanceof Uint8Array && update.length > 0) guard.applyRemoteUpdate(update, origin);
   };
 
   const onMessage = (event: MessageEvent<Message>) => {
@@ -47,16 +53,16 @@ export function connectLocalChannel(
       }
       case 'welcome': {
         if (message.to !== self || !(message.stateVector instanceof Uint8Array)) return;
-        apply(message.update);
+        apply(message.from, message.update);
         const update = diffForStateVector(doc, message.stateVector);
-        if (update) channel.postMessage({ kind: 'catch-up', to: message.from, update } satisfies Message);
+        if (update) channel.postMessage({ kind: 'catch-up', from: self, to: message.from, update } satisfies Message);
         return;
       }
       case 'catch-up':
-        if (message.to === self) apply(message.update);
+        if (message.to === self) apply(message.from, message.update);
         return;
       case 'update':
-        if (message.from !== self) apply(message.update);
+        if (message.from !== self) apply(message.from, message.update);
         return;
     }
   };

@@ -20,6 +20,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { RoomKeys } from './invite.ts';
 import type { NetworkSettings } from '../settings/network.ts';
 import { peerLiveness } from './peer-liveness.ts';
+import type { UpdateGuard } from './guard/update-guard.ts';
+import { guardProvider } from './guarded-webrtc.ts';
 
 export interface PeerStatus {
   /** Whether any signaling server is reachable. */
@@ -77,6 +79,7 @@ export function startPeerSync(
   keys: RoomKeys,
   network: NetworkSettings,
   awareness: Awareness,
+  guard: UpdateGuard,
   onRebuilt: () => void = () => {},
   win: Window | undefined = globalThis.window,
 ): PeerSync {
@@ -90,12 +93,15 @@ export function startPeerSync(
   let provider = build();
 
   function build(): WebrtcProvider {
-    return new WebrtcProvider(keys.roomName, doc, {
+    const built = new WebrtcProvider(keys.roomName, doc, {
       signaling: network.signaling,
       password: keys.password,
       awareness,
       peerOpts: { config: { iceServers: network.iceServers } },
     });
+    // Every frame from a colleague goes through the plan's update guard (guarded-webrtc.ts).
+    void guardProvider(built, doc, awareness, guard);
+    return built;
   }
 
   function read(): PeerStatus {

@@ -26,6 +26,11 @@ export interface PlanPersistence {
   flush(): Promise<void>;
   /** After an error: reopens the database and stores the whole document again. */
   retry(): Promise<void>;
+  /** Replaces what is stored with the document's state as one update. */
+  replaceStored(): Promise<void>;
+  /** Values kept in the plan's database beside its updates, never synced or backed up. */
+  readExtra(key: string): Promise<unknown>;
+  writeExtra(key: string, value: unknown): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -44,6 +49,9 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     onState: (listener) => saves.onState(listener),
     flush: () => store.flush(),
     retry: () => store.retry(),
+    replaceStored: () => store.replaceStored(),
+    readExtra: (key) => store.readExtra(key),
+    writeExtra: (key, value) => store.writeExtra(key, value),
     async destroy() {
       stopFlushingOnHide();
       await store.close();

@@ -11,6 +11,12 @@ import { createAwareness } from './presence.ts';
 import { deriveRoomKeys } from './invite.ts';
 import type { PeerSync } from './peer-sync.ts';
 import type { NetworkSettings } from '../settings/network.ts';
+import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
+import { dropPending } from './guard/pending.ts';
+import type { GuardStore } from './guard/quarantine.ts';
+
+/** Where a plan keeps its quarantined updates and declined deletions (its database's extras). */
+const GUARD_KEY = 'update-guard';
 
 export interface PlanSession {
   readonly planId: string;
@@ -20,6 +26,8 @@ export interface PlanSession {
   readonly awareness: Awareness;
   /** What opening found: 'newer' means a newer version of the extension wrote this plan. */
   readonly migration: MigrationResult;
+  /** The one way in for every update from outside this page (guard/update-guard.ts). */
+  readonly guard: UpdateGuard;
   /** Peer sync, once the plan is shared (null before). */
   readonly peers: PeerSync | null;
   /** Starts syncing with colleagues in the room the invite secret names. */
@@ -41,7 +49,15 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     doc.destroy();
     throw error;
   }
-  const channel: LocalChannel = connectLocalChannel(doc, planDatabaseName(planId));
+  // A copy stored before the guard may hold pending structs (a poisoned update): they are dropped
+  // from the document and from storage, so they are never synced onward or backed up.
+  if (dropPending(doc)) await persistence.replaceStored().catch(() => {});
+  const store: GuardStore = {
+    load: () => persistence.readExtra(GUARD_KEY),
+    save: (value) => persistence.writeExtra(GUARD_KEY, value),
+  };
+  const guard = createUpdateGuard(doc, { store });
+  const channel: LocalChannel = connectLocalChannel(doc, planDatabaseName(planId), guard);
   const awareness = createAwareness(doc);
   const migration = migratePlan(doc);
   let peers: PeerSync | null = null;
@@ -52,6 +68,7 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     persistence,
     awareness,
     migration,
+    guard,
     get peers() {
       return peers;
     },
@@ -62,7 +79,7 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
       const [keys, { startPeerSync }] = await Promise.all([deriveRoomKeys(secret), import('./peer-sync.ts')]);
       if (peers) return peers;
       if (closed) throw new Error('The plan was closed before it could be shared');
-      peers = startPeerSync(doc, keys, network, awareness, onRebuilt);
+      peers = startPeerSync(doc, keys, network, awareness, guard, onRebuilt);
       return peers;
     },
     async close() {

@@ -164,6 +164,24 @@ export class PlanStore {
     }
   }
 
+  /**
+   * Replaces everything stored with the document's state as one update: after opening found
+   * pending structs from before the update guard (dropped from the document), so the poisoned
+   * update is gone from storage too.
+   */
+  async replaceStored(): Promise<void> {
+    await storeState(this.#provider, true);
+  }
+
+  /** A value kept in the plan's database beside its updates (y-indexeddb's `custom` store). */
+  readExtra(key: string): Promise<unknown> {
+    return this.#provider.get(key);
+  }
+
+  writeExtra(key: string, value: unknown): Promise<void> {
+    return this.#provider.set(key, value as never).then(() => {});
+  }
+
   /** Stores what is pending, then closes the database. */
   async close(): Promise<void> {
     clearTimeout(this.#trimTimer);

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { createUpdateGuard } from '../../../lib/sync/guard/update-guard.ts';
 import { connectLocalChannel, type LocalChannel } from '../../../lib/sync/local-channel.ts';
 
 const channels: LocalChannel[] = [];
 afterEach(() => channels.splice(0).forEach((c) => c.destroy()));
 
 function page(name: string, doc = new Y.Doc()) {
-  channels.push(connectLocalChannel(doc, name));
+  channels.push(connectLocalChannel(doc, name, createUpdateGuard(doc)));
   return doc;
 }
 

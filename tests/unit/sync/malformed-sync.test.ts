@@ -34,6 +34,7 @@ import {
   setMetaField,
   updateChronologyEntry,
 } from '../../../lib/plan/index.ts';
+import { createUpdateGuard } from '../../../lib/sync/guard/update-guard.ts';
 import { connectLocalChannel, type LocalChannel } from '../../../lib/sync/local-channel.ts';
 import { seededRandom, type Random } from '../helpers/sim-network.ts';
 
@@ -608,7 +609,7 @@ afterEach(() => pages.splice(0).forEach((p) => p.destroy()));
 
 function openPage(doc: Y.Doc) {
   const fake = fakeChannel();
-  pages.push(connectLocalChannel(doc, 'plan:malformed', () => fake.channel));
+  pages.push(connectLocalChannel(doc, 'plan:malformed', createUpdateGuard(doc), () => fake.channel));
   const hello = fake.posted[0] as { from: string };
   fake.posted.length = 0;
   return { ...fake, self: hello.from };
@@ -660,7 +661,7 @@ describe('connectLocalChannel with malformed messages from another page', () => 
     expect(problems).toEqual([]);
   }, 60_000);
 
-  // local-channel validates before applying (lib/sync/guarded-update.ts: Y.decodeUpdate reads the
+  // local-channel validates before applying (lib/sync/guard/update-guard.ts: Y.decodeUpdate reads the
   // whole update, delete set included, without touching the document) and guards the
   // Y.encodeStateAsUpdate(doc, message.stateVector) calls of `hello` and `welcome`.
   it('leaves the document byte-identical for an update whose delete set is cut off', () => {

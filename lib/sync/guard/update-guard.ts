@@ -1,0 +1,211 @@
+/**
+ * One guarded way in: every update from outside this page (another page of this browser, a
+ * colleague over WebRTC, a backup file, later the relay) reaches a plan's document through
+ * `guard.applyRemoteUpdate`, which decides before anything is applied:
+ * - refused: bytes that do not decode completely; a forged client id (client-conflict.ts); a
+ *   schema marker this version does not know (schema-marker.ts); an update that would throw
+ *   half way (checked in a scratch copy whenever the cheap checks cannot tell);
+ * - held back: it refers to changes this copy does not have yet (pending.ts, held-back.ts);
+ * - quarantined: it removes more than a set share of the plan or a saved version (deletion.ts,
+ *   quarantine.ts): applied nowhere until a member chooses "Keep our copy" or "Accept";
+ * - applied, with any deletions a member declined (or that await a decision) left out.
+ * Never throws.
+ */
+import * as Y from 'yjs';
+import { HeldBack } from './held-back.ts';
+import { isMassDeletion, measureRemoval, type Removal } from './deletion.ts';
+import { findClientConflict } from './client-conflict.ts';
+import { wouldLeavePending } from './pending.ts';
+import { markerAfter, touchesSchemaMarker } from './schema-marker.ts';
+import { isKnownSchemaVersion } from '../../plan/index.ts';
+import { decodeUpdateSafely } from './well-formed.ts';
+import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
+import { parseGuardRecord, serialiseGuardRecord, type GuardStore, type QuarantinedUpdate } from './quarantine.ts';
+
+export type RefusalReason = 'malformed' | 'forged-client' | 'schema-marker';
+
+export type Verdict =
+  | { kind: 'applied' }
+  | { kind: 'held' }
+  | { kind: 'quarantined'; id: string }
+  | { kind: 'refused'; reason: RefusalReason };
+
+export interface UpdateGuard {
+  /** Checks `update` and applies it to the document only if it passes. Never throws. */
+  applyRemoteUpdate(update: Uint8Array, origin: unknown): Verdict;
+  /** Updates awaiting a member's decision, oldest first. */
+  readonly quarantined: readonly QuarantinedUpdate[];
+  /** How many updates were refused since the plan was opened, by reason. */
+  readonly refused: Readonly<Record<RefusalReason, number>>;
+  /** Resolves once the stored quarantine has been read. */
+  readonly loaded: Promise<void>;
+  /** Applies a quarantined update after all (its other checks are made again). */
+  accept(id: string): Verdict | null;
+  /** Discards a quarantined update; its deletions are left out of anything that brings them again. */
+  keep(id: string): void;
+  /** Calls `listener` when the quarantine or the refusals change; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+export interface GuardOptions {
+  /** Milliseconds; the clock is passed in. */
+  now?: () => number;
+  store?: GuardStore;
+  /** An update with a verdict other than applied (for logs and tests). */
+  onVerdict?: (verdict: Verdict, origin: unknown) => void;
+}
+
+export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): UpdateGuard {
+  const now = options.now ?? (() => Date.now());
+  const held = new HeldBack();
+  const listeners = new Set<() => void>();
+  const refused: Record<RefusalReason, number> = { malformed: 0, 'forged-client': 0, 'schema-marker': 0 };
+  let quarantined: QuarantinedUpdate[] = [];
+  let declined: Ranges = new Map();
+  let serial = 0;
+
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+  const persist = () => {
+    void options.store?.save(serialiseGuardRecord({ quarantined, declined })).catch(() => {});
+  };
+  const loaded = (options.store?.load() ?? Promise.resolve(undefined)).then(
+    (value) => {
+      const record = parseGuardRecord(value);
+      quarantined = [...record.quarantined, ...quarantined];
+      declined = unionRanges(record.declined, declined);
+      if (record.quarantined.length > 0) changed();
+    },
+    () => {},
+  );
+
+  /** Deletions not to apply now: declined ones, and those waiting for a decision. */
+  const withheld = (): Ranges => quarantined.reduce((all, q) => unionRanges(all, rangesOf(Y.decodeUpdate(q.bytes).ds)), declined);
+
+  function check(update: Uint8Array, origin: unknown, allowMassDeletion: boolean): Verdict {
+    let decoded = decodeUpdateSafely(update);
+    if (!decoded) return { kind: 'refused', reason: 'malformed' };
+    let ranges = rangesOf(decoded.ds);
+    const withholding = withheld();
+    if (rangeCount(ranges) > 0 && withholding.size > 0) {
+      const kept = subtractRanges(ranges, withholding);
+      if (rangeTotal(kept) !== rangeTotal(ranges)) {
+        const rewritten = replaceDeleteSet(update, ranges, kept);
+        if (!rewritten) return { kind: 'refused', reason: 'malformed' };
+        update = rewritten;
+        decoded = decodeUpdateSafely(update);
+        if (!decoded) return { kind: 'refused', reason: 'malformed' };
+        ranges = kept;
+      }
+    }
+    if (findClientConflict(doc, decoded)) return { kind: 'refused', reason: 'forged-client' };
+    if (wouldLeavePending(doc, decoded)) {
+      return held.hold(update, origin, now()) ? { kind: 'held' } : { kind: 'refused', reason: 'malformed' };
+    }
+    const touchesMarker = touchesSchemaMarker(doc, decoded, ranges);
+    if (touchesMarker || hasDanglingParent(doc, decoded)) {
+      const after = markerAfter(doc, update);
+      if (after.failed) return { kind: 'refused', reason: 'malformed' };
+      if (touchesMarker && !isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
+    }
+    if (!allowMassDeletion && rangeCount(ranges) > 0) {
+      const removal = measureRemoval(doc, ranges);
+      if (isMassDeletion(doc, removal)) return quarantine(update, removal);
+    }
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } catch {
+      return { kind: 'refused', reason: 'malformed' };
+    }
+    return { kind: 'applied' };
+  }
+
+  function quarantine(bytes: Uint8Array, removal: Removal): Verdict {
+    const id = `${now()}-${++serial}`;
+    quarantined = [...quarantined, { id, receivedAt: now(), bytes: bytes.slice(), removal }];
+    persist();
+    changed();
+    return { kind: 'quarantined', id };
+  }
+
+  function run(update: Uint8Array, origin: unknown, allowMassDeletion = false): Verdict {
+    const verdict = check(update, origin, allowMassDeletion);
+    if (verdict.kind === 'refused') {
+      refused[verdict.reason]++;
+      changed();
+    }
+    if (verdict.kind !== 'applied') options.onVerdict?.(verdict, origin);
+    else releaseHeld();
+    return verdict;
+  }
+
+  /** Offers every held update again once something new arrived: what it waited for may be here. */
+  function releaseHeld(): void {
+    held.expire(now());
+    let progress = true;
+    while (progress && held.size > 0) {
+      progress = false;
+      for (const { update, origin } of held.takeAll()) {
+        const verdict = check(update, origin, false);
+        if (verdict.kind === 'applied') progress = true;
+      }
+    }
+  }
+
+  return {
+    applyRemoteUpdate: (update, origin) => run(update, origin),
+    get quarantined() {
+      return quarantined;
+    },
+    get refused() {
+      return refused;
+    },
+    loaded,
+    accept(id) {
+      const entry = quarantined.find((q) => q.id === id);
+      if (!entry) return null;
+      quarantined = quarantined.filter((q) => q.id !== id);
+      persist();
+      changed();
+      return run(entry.bytes, { source: 'quarantine-accepted' }, true);
+    },
+    keep(id) {
+      const entry = quarantined.find((q) => q.id === id);
+      if (!entry) return;
+      quarantined = quarantined.filter((q) => q.id !== id);
+      declined = unionRanges(declined, rangesOf(Y.decodeUpdate(entry.bytes).ds));
+      persist();
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * Whether an item names as its parent something that is not a shared type (Yjs would throw half
+ * way through applying it): checked against the update's own items and this copy's store.
+ */
+function hasDanglingParent(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+  const inUpdate = new Map<string, Y.Item>();
+  for (const struct of decoded.structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent as unknown;
+    if (typeof parent !== 'object' || parent === null || parent instanceof Y.AbstractType) continue;
+    const id = parent as Y.ID;
+    const own = inUpdate.get(`${id.client}:${id.clock}`);
+    if (own) {
+      if (!(own.content instanceof Y.ContentType)) return true;
+      continue;
+    }
+    const structs = doc.store.clients.get(id.client);
+    if (!structs || id.clock >= Y.getState(doc.store, id.client)) continue; // pending: held back before
+    const stored = structs[Y.findIndexSS(structs, id.clock)];
+    if (stored instanceof Y.Item && !(stored.content instanceof Y.ContentType) && !(stored.content instanceof Y.ContentDeleted)) return true;
+  }
+  return false;
+}
