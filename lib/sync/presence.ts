@@ -23,6 +23,11 @@ export interface PeerPresence {
 /** Dark enough for white text and for text on white (WCAG AA). */
 const COLOURS = ['#1d4f91', '#a3195b', '#005a30', '#6f3c96', '#8a3b00', '#00606a', '#4c2c92', '#7a1d1d'];
 
+/** Whether `colour` is one of the palette's: only those ever reach a `style` attribute. */
+export function isPaletteColour(colour: unknown): colour is string {
+  return typeof colour === 'string' && COLOURS.includes(colour);
+}
+
 /** A stable colour per client, so a colleague keeps their colour for the whole meeting. */
 export function colourFor(clientId: number): string {
   return COLOURS[clientId % COLOURS.length]!;
@@ -46,7 +51,7 @@ export function readPresence(awareness: Awareness): PeerPresence[] {
     if (!user || typeof user.name !== 'string') return;
     out.push({
       clientId,
-      user: { name: user.name, agency: typeof user.agency === 'string' ? user.agency : '', color: typeof user.color === 'string' ? user.color : colourFor(clientId) },
+      user: { name: user.name, agency: typeof user.agency === 'string' ? user.agency : '', color: isPaletteColour(user.color) ? user.color : colourFor(clientId) },
       section: typeof state.section === 'string' ? state.section : '',
       self: clientId === awareness.clientID,
     });

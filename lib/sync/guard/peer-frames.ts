@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import type { UpdateGuard } from './update-guard.ts';
 import { diffForStateVector } from './well-formed.ts';
 import type { PeerRateLimit } from './token-bucket.ts';
+import { isPaletteColour } from '../presence.ts';
 
 /** y-webrtc's outer message types. */
 const MESSAGE_SYNC = 0;
@@ -104,6 +105,9 @@ export function isAcceptableAwareness(update: Uint8Array, ownClientId: number): 
       if (text.length > MAX_AWARENESS_STATE_CHARS) return false;
       const state: unknown = JSON.parse(text);
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return false;
+      // y-prosemirror puts a colleague's colour into a style attribute as it is: palette only.
+      const user = (state as { user?: { color?: unknown } } | null)?.user;
+      if (user !== undefined && (typeof user !== 'object' || user === null || !isPaletteColour(user.color))) return false;
       // Nobody else speaks for this page's presence (y-protocols only refuses a removal of it).
       if (client === ownClientId && state !== null) return false;
     }

@@ -100,6 +100,16 @@ describe('readPeerFrame with crafted y-webrtc frames', () => {
     expect(readMeta(context.doc).address).toBe('4 Fictional Road');
   });
 
+  it('drops the peer whose presence carries a colour outside the palette, and applies none of it', () => {
+    const context = setUp();
+    const other = new Awareness(new Y.Doc());
+    awarenesses.push(other);
+    other.setLocalState({ user: { name: 'Mallory', agency: '', color: 'red" onmouseover="x' }, section: '' });
+    const bytes = frame((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, encodeAwarenessUpdate(other, [other.clientID]))));
+    expect(readPeerFrame(bytes, 'peer', context).kind).toBe('drop-peer');
+    expect(context.awareness.getStates().has(other.clientID)).toBe(false);
+  });
+
   it('drops the peer on a frame of an unknown type', () => {
     expect(readPeerFrame(Uint8Array.of(9), 'peer', setUp()).kind).toBe('drop-peer');
   });
