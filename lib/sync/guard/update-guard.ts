@@ -39,10 +39,13 @@ export interface UpdateGuard {
   readonly refused: Readonly<Record<RefusalReason, number>>;
   /** Resolves once the stored quarantine has been read. */
   readonly loaded: Promise<void>;
-  /** Applies a quarantined update after all (its other checks are made again). */
-  accept(id: string): Verdict | null;
-  /** Discards a quarantined update; its deletions are left out of anything that brings them again. */
-  keep(id: string): void;
+  /** Applies a quarantined update after all (its other checks are made again); resolves once stored. */
+  accept(id: string): Promise<Verdict | null>;
+  /**
+   * Discards a quarantined update; its deletions are left out of anything that brings them again.
+   * Resolves once the decision is stored (a page closed before that would ask again).
+   */
+  keep(id: string): Promise<void>;
   /** Calls `listener` when the quarantine or the refusals change; returns the unsubscribe. */
   onChange(listener: () => void): () => void;
 }
@@ -67,9 +70,8 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
   const changed = () => {
     for (const listener of listeners) listener();
   };
-  const persist = () => {
-    void options.store?.save(serialiseGuardRecord({ quarantined, declined })).catch(() => {});
-  };
+  const persist = (): Promise<void> =>
+    options.store?.save(serialiseGuardRecord({ quarantined, declined })).catch(() => {}) ?? Promise.resolve();
   const loaded = (options.store?.load() ?? Promise.resolve(undefined)).then(
     (value) => {
       const record = parseGuardRecord(value);
@@ -124,7 +126,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
   function quarantine(bytes: Uint8Array, removal: Removal): Verdict {
     const id = `${now()}-${++serial}`;
     quarantined = [...quarantined, { id, receivedAt: now(), bytes: bytes.slice(), removal }];
-    persist();
+    void persist();
     changed();
     return { kind: 'quarantined', id };
   }
@@ -162,21 +164,22 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       return refused;
     },
     loaded,
-    accept(id) {
+    async accept(id) {
       const entry = quarantined.find((q) => q.id === id);
       if (!entry) return null;
       quarantined = quarantined.filter((q) => q.id !== id);
-      persist();
+      const verdict = run(entry.bytes, { source: 'quarantine-accepted' }, true);
       changed();
-      return run(entry.bytes, { source: 'quarantine-accepted' }, true);
+      await persist();
+      return verdict;
     },
-    keep(id) {
+    async keep(id) {
       const entry = quarantined.find((q) => q.id === id);
       if (!entry) return;
       quarantined = quarantined.filter((q) => q.id !== id);
       declined = unionRanges(declined, rangesOf(Y.decodeUpdate(entry.bytes).ds));
-      persist();
       changed();
+      await persist();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -185,12 +185,12 @@ describe('mass wipe', () => {
     expect(reopened.quarantined.map((q) => q.id)).toEqual(guard.quarantined.map((q) => q.id));
   });
 
-  it('Keep our copy: the same deletions sent again are left out, the rest of the colleague\u2019s changes arrive', () => {
+  it('Keep our copy: the same deletions sent again are left out, the rest of the colleague\u2019s changes arrive', async () => {
     const { ours, theirs } = pair();
     const guard = createUpdateGuard(ours);
     const update = wipe(ours);
     guard.applyRemoteUpdate(update, 'peer');
-    guard.keep(guard.quarantined[0]!.id);
+    await guard.keep(guard.quarantined[0]!.id);
     expect(guard.quarantined).toHaveLength(0);
     // The wiping copy keeps sending its delete set with every sync reply, now with an honest edit.
     Y.applyUpdate(theirs, update);
@@ -202,11 +202,11 @@ describe('mass wipe', () => {
     expect(readMeta(ours).address).toBe('9 Fictional Road');
   });
 
-  it('Accept: the deletions are applied after all', () => {
+  it('Accept: the deletions are applied after all', async () => {
     const { ours } = pair();
     const guard = createUpdateGuard(ours);
     guard.applyRemoteUpdate(wipe(ours), 'peer');
-    expect(guard.accept(guard.quarantined[0]!.id)?.kind).toBe('applied');
+    expect((await guard.accept(guard.quarantined[0]!.id))?.kind).toBe('applied');
     expect(readChildren(ours)).toHaveLength(0);
   });
 
