@@ -49,8 +49,8 @@ export function readPeerFrame(frame: unknown, peer: string, context: PeerFrameCo
         return readSync(decoder, peer, context);
       case MESSAGE_AWARENESS: {
         if (!context.limits.awareness.allow(peer)) return { kind: 'dropped-frame' };
-        const update = decoding.readVarUint8Array(decoder);
-        if (!isAcceptableAwareness(update, context.awareness.clientID)) return { kind: 'drop-peer', why: 'awareness' };
+        const update = sanitiseAwareness(decoding.readVarUint8Array(decoder), context.awareness.clientID);
+        if (!update) return { kind: 'drop-peer', why: 'awareness' };
         applyAwarenessUpdate(context.awareness, update, context.origin);
         return { kind: 'ok', reply: null };
       }
@@ -92,27 +92,40 @@ function readSync(decoder: decoding.Decoder, peer: string, context: PeerFrameCon
   return { kind: 'ok', reply: null, synced: syncType === syncProtocol.messageYjsSyncStep2 };
 }
 
-/** Decodes an awareness update completely (as applyAwarenessUpdate would, half way, on failure). */
-export function isAcceptableAwareness(update: Uint8Array, ownClientId: number): boolean {
+/**
+ * An awareness update decoded completely (applyAwarenessUpdate would stop half way on a malformed
+ * one) and written again without any entry for this page's own client (colleagues relay our
+ * presence back to us; nobody else speaks for it). Null when it is malformed or carries a colour
+ * outside the palette.
+ */
+export function sanitiseAwareness(update: Uint8Array, ownClientId: number): Uint8Array | null {
   try {
     const decoder = decoding.createDecoder(update);
     const entries = decoding.readVarUint(decoder);
-    if (entries > MAX_AWARENESS_ENTRIES) return false;
+    if (entries > MAX_AWARENESS_ENTRIES) return null;
+    const kept: { client: number; clock: number; text: string }[] = [];
     for (let i = 0; i < entries; i++) {
       const client = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
+      const clock = decoding.readVarUint(decoder);
       const text = decoding.readVarString(decoder);
-      if (text.length > MAX_AWARENESS_STATE_CHARS) return false;
+      if (text.length > MAX_AWARENESS_STATE_CHARS) return null;
       const state: unknown = JSON.parse(text);
-      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return false;
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) return null;
       // y-prosemirror puts a colleague's colour into a style attribute as it is: palette only.
       const user = (state as { user?: { color?: unknown } } | null)?.user;
-      if (user !== undefined && (typeof user !== 'object' || user === null || !isPaletteColour(user.color))) return false;
-      // Nobody else speaks for this page's presence (y-protocols only refuses a removal of it).
-      if (client === ownClientId && state !== null) return false;
+      if (user !== undefined && (typeof user !== 'object' || user === null || !isPaletteColour(user.color))) return null;
+      if (client !== ownClientId) kept.push({ client, clock, text });
     }
-    return decoding.hasContent(decoder) === false;
+    if (decoding.hasContent(decoder)) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(encoder, entry.client);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.text);
+    }
+    return encoding.toUint8Array(encoder);
   } catch {
-    return false;
+    return null;
   }
 }

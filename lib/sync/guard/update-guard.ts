@@ -101,7 +101,14 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
         ranges = kept;
       }
     }
-    if (findClientConflict(doc, decoded)) return { kind: 'refused', reason: 'forged-client' };
+    const conflict = findClientConflict(doc, decoded);
+    if (conflict) {
+      // Someone writes under this page's client id: write under a fresh one from now on (as Yjs
+      // itself does when it meets its id in a remote update), so our next edits cannot collide
+      // with theirs in colleagues' copies.
+      if (conflict.kind === 'own-client') doc.clientID = freshClientId(doc.clientID);
+      return { kind: 'refused', reason: 'forged-client' };
+    }
     if (wouldLeavePending(doc, decoded)) {
       return held.hold(update, origin, now()) ? { kind: 'held' } : { kind: 'refused', reason: 'malformed' };
     }
@@ -186,6 +193,14 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A new random 32-bit client id (Yjs's own range), never the one in use. */
+function freshClientId(current: number): number {
+  const ids = new Uint32Array(1);
+  do globalThis.crypto.getRandomValues(ids);
+  while (ids[0] === current);
+  return ids[0]!;
 }
 
 /**

@@ -130,8 +130,11 @@ describe('client id forgery', () => {
     const guard = createUpdateGuard(ours);
     theirs.clientID = ours.clientID;
     const forged = changeBy(theirs, () => planRoots(theirs).meta.set('familyName', 'Forged'));
+    const ownId = ours.clientID;
     expect(guard.applyRemoteUpdate(forged, 'peer')).toEqual({ kind: 'refused', reason: 'forged-client' });
     expect(readMeta(ours).familyName).toBe('Testington');
+    // Our next edits go out under a fresh id, so they cannot collide with the forger's.
+    expect(ours.clientID).not.toBe(ownId);
   });
 
   it("refuses a colleague's real change when a forger already wrote different content under its id; no split spreads", () => {

@@ -147,3 +147,20 @@ describe('readPeerFrame with crafted y-webrtc frames', () => {
     expect((counts['drop-peer'] ?? 0) + (counts['dropped-frame'] ?? 0)).toBeGreaterThan(500);
   }, 120_000);
 });
+
+describe('presence relayed back', () => {
+  it('keeps the peer when a colleague relays our own presence back, and never lets it overwrite ours', () => {
+    const context = setUp();
+    context.awareness.setLocalState({ user: { name: 'Sam', agency: 'CSC', color: '#1d4f91' }, section: 'family' });
+    const relay = new Awareness(new Y.Doc());
+    awarenesses.push(relay);
+    relay.clientID = context.awareness.clientID;
+    relay.setLocalState({ user: { name: 'Not Sam', agency: '', color: '#1d4f91' }, section: '' });
+    // A higher clock than ours: y-protocols alone would take it.
+    relay.setLocalState({ user: { name: 'Not Sam', agency: '', color: '#1d4f91' }, section: 'x' });
+    relay.setLocalState({ user: { name: 'Not Sam', agency: '', color: '#1d4f91' }, section: 'y' });
+    const bytes = frame((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, encodeAwarenessUpdate(relay, [relay.clientID]))));
+    expect(readPeerFrame(bytes, 'peer', context).kind).toBe('ok');
+    expect((context.awareness.getLocalState() as { user: { name: string } }).user.name).toBe('Sam');
+  });
+});
