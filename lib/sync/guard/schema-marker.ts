@@ -2,11 +2,13 @@
  * The plan's schema marker (meta.schemaVersion) decides whether a copy can open the plan, so a
  * remote update must never leave it unknown: 999, the string "1", a fraction or no marker at all
  * would make every copy open the plan as "newer" or as not yet arrived. Touching the marker is
- * rare (a plan's first sync, a migration), so only an update that touches it is checked in a
- * scratch copy built from the current state; every other update is read from its structs alone.
+ * rare (a plan's first sync, a migration). An update that does not touch it costs a look at the
+ * marker's own entries; one that does is read from its structs when the outcome is plain (one live
+ * entry left), and checked in a scratch copy built from the current state only when it is not
+ * (concurrent entries, where Yjs's ordering decides).
  */
 import * as Y from 'yjs';
-import { planRoots } from '../../plan/index.ts';
+import { isKnownSchemaVersion, planRoots } from '../../plan/index.ts';
 import { coversId, type Ranges } from './delete-set.ts';
 import { isId } from './pending.ts';
 import type { DecodedUpdate } from './well-formed.ts';
@@ -15,20 +17,23 @@ const MARKER = 'schemaVersion';
 
 const key = (id: Y.ID) => `${id.client}:${id.clock}`;
 
-/** Whether `decoded` writes or deletes the marker (or might: an entry chained to one). */
-export function touchesSchemaMarker(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges): boolean {
-  const meta = planRoots(doc).meta;
-  const isMarkerItem = (item: Y.Item) => item.parent === meta && item.parentSub === MARKER;
-  // Every marker entry this copy holds, deleted ones included: a new entry chains to one of them.
-  const markerIds = new Set<string>();
-  for (const structs of doc.store.clients.values()) {
-    for (const struct of structs) if (struct instanceof Y.Item && isMarkerItem(struct)) markerIds.add(key(struct.id));
-  }
-  for (const id of markerIds) {
-    const [client, clock] = id.split(':').map(Number) as [number, number];
-    if (coversId(ranges, { client, clock })) return true;
-  }
+export type MarkerOutcome = 'untouched' | 'known' | 'unknown' | 'needs-scratch';
+
+/** The marker's entries in `doc`: the current one and those it overwrote (its left chain). */
+function storedEntries(doc: Y.Doc): Y.Item[] {
+  const meta = planRoots(doc).meta as unknown as { _map: Map<string, Y.Item> };
+  const entries: Y.Item[] = [];
+  for (let item: Y.Item | null = meta._map.get(MARKER) ?? null; item; item = item.left) entries.push(item);
+  return entries;
+}
+
+/** What `decoded` does to the marker, read without applying it where that is certain. */
+export function markerOutcome(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges): MarkerOutcome {
+  const stored = storedEntries(doc);
+  const markerIds = new Set(stored.map((item) => key(item.id)));
+  const deletedStored = stored.filter((item) => !item.deleted && coversId(ranges, item.id));
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  const added: Y.Item[] = [];
   let grew = true;
   while (grew) {
     grew = false;
@@ -39,11 +44,22 @@ export function touchesSchemaMarker(doc: Y.Doc, decoded: DecodedUpdate, ranges: 
       const chained = [item.origin, item.rightOrigin].some((id) => id && markerIds.has(key(id)));
       if (named || chained) {
         markerIds.add(key(item.id));
+        added.push(item);
         grew = true;
       }
     }
   }
-  return items.some((item) => markerIds.has(key(item.id)));
+  if (added.length === 0 && deletedStored.length === 0) return 'untouched';
+  const live = [
+    ...stored.filter((item) => !item.deleted && !coversId(ranges, item.id)),
+    ...added.filter((item) => !coversId(ranges, item.id)),
+  ];
+  if (live.length === 0) return 'unknown'; // the marker deleted
+  if (live.length > 1) return 'needs-scratch';
+  const content = live[0]!.content;
+  if (!(content instanceof Y.ContentAny)) return 'unknown';
+  const values = content.getContent();
+  return isKnownSchemaVersion(values[values.length - 1]) ? 'known' : 'unknown';
 }
 
 /**

@@ -16,7 +16,7 @@ import { HeldBack } from './held-back.ts';
 import { isMassDeletion, measureRemoval, type Removal } from './deletion.ts';
 import { findClientConflict } from './client-conflict.ts';
 import { wouldLeavePending } from './pending.ts';
-import { markerAfter, touchesSchemaMarker } from './schema-marker.ts';
+import { markerAfter, markerOutcome } from './schema-marker.ts';
 import { isKnownSchemaVersion } from '../../plan/index.ts';
 import { decodeUpdateSafely } from './well-formed.ts';
 import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
@@ -112,11 +112,12 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
     if (wouldLeavePending(doc, decoded)) {
       return held.hold(update, origin, now()) ? { kind: 'held' } : { kind: 'refused', reason: 'malformed' };
     }
-    const touchesMarker = touchesSchemaMarker(doc, decoded, ranges);
-    if (touchesMarker || hasDanglingParent(doc, decoded)) {
+    const marker = markerOutcome(doc, decoded, ranges);
+    if (marker === 'unknown') return { kind: 'refused', reason: 'schema-marker' };
+    if (marker === 'needs-scratch' || hasDanglingParent(doc, decoded)) {
       const after = markerAfter(doc, update);
       if (after.failed) return { kind: 'refused', reason: 'malformed' };
-      if (touchesMarker && !isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
+      if (marker === 'needs-scratch' && !isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
     }
     if (!allowMassDeletion && rangeCount(ranges) > 0) {
       const removal = measureRemoval(doc, ranges);
