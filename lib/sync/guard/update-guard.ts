@@ -66,8 +66,11 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
   let quarantined: QuarantinedUpdate[] = [];
   let declined: Ranges = new Map();
   let serial = 0;
+  /** Deletions not to apply now: declined ones, and those waiting for a decision (kept until either changes). */
+  let withheldCache: Ranges | null = null;
 
   const changed = () => {
+    withheldCache = null;
     for (const listener of listeners) listener();
   };
   const persist = (): Promise<void> =>
@@ -77,13 +80,14 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       const record = parseGuardRecord(value);
       quarantined = [...record.quarantined, ...quarantined];
       declined = unionRanges(record.declined, declined);
+      withheldCache = null;
       if (record.quarantined.length > 0) changed();
     },
     () => {},
   );
 
-  /** Deletions not to apply now: declined ones, and those waiting for a decision. */
-  const withheld = (): Ranges => quarantined.reduce((all, q) => unionRanges(all, rangesOf(Y.decodeUpdate(q.bytes).ds)), declined);
+  const withheld = (): Ranges =>
+    (withheldCache ??= quarantined.reduce((all, q) => unionRanges(all, deletionsOf(q.bytes)), declined));
 
   function check(update: Uint8Array, origin: unknown, allowMassDeletion: boolean): Verdict {
     let decoded = decodeUpdateSafely(update);
@@ -185,7 +189,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       const entry = quarantined.find((q) => q.id === id);
       if (!entry) return;
       quarantined = quarantined.filter((q) => q.id !== id);
-      declined = unionRanges(declined, rangesOf(Y.decodeUpdate(entry.bytes).ds));
+      declined = unionRanges(declined, deletionsOf(entry.bytes));
       changed();
       await persist();
     },
@@ -194,6 +198,12 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The deletions of stored quarantined bytes (none if they no longer decode: storage is untrusted). */
+function deletionsOf(bytes: Uint8Array): Ranges {
+  const decoded = decodeUpdateSafely(bytes);
+  return decoded ? rangesOf(decoded.ds) : new Map();
 }
 
 /** A new random 32-bit client id (Yjs's own range), never the one in use. */
