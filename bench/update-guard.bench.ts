@@ -89,8 +89,8 @@ export default async function bench(): Promise<Figure[]> {
   return [
     { name: 'guard: one keystroke, guarded apply (median)', value: median(applyGuarded), unit: 'ms', budget: null },
     { name: 'guard: one keystroke, unguarded apply (median)', value: median(applyPlain), unit: 'ms', budget: null },
-    { name: 'guard: edit → visible, guarded (median)', value: median(visibleGuarded), unit: 'ms', budget: null },
-    { name: 'guard: edit → visible, unguarded (median)', value: median(visiblePlain), unit: 'ms', budget: null },
+    { name: 'guard: edit → visible in-process, guarded (median)', value: median(visibleGuarded), unit: 'ms', budget: null },
+    { name: 'guard: edit → visible in-process, unguarded (median)', value: median(visiblePlain), unit: 'ms', budget: null },
     { name: 'guard: edit → visible in-process, guarded ÷ unguarded', value: median(visibleGuarded) / median(visiblePlain), unit: '×', budget: null },
     { name: 'guard: time added per keystroke (median guarded − unguarded apply)', value: median(applyGuarded) - median(applyPlain), unit: 'ms', budget: null },
     { name: 'guard: catch-up size', value: state.length / 1024 / 1024, unit: 'MB', budget: null },

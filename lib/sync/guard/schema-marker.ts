@@ -15,7 +15,18 @@ import type { DecodedUpdate } from './well-formed.ts';
 
 const MARKER = 'schemaVersion';
 
-const key = (id: Y.ID) => `${id.client}:${id.clock}`;
+/** A set of struct ids without building a string per id (a catch-up has tens of thousands). */
+class IdSet {
+  readonly #clocks = new Map<number, Set<number>>();
+  add(id: Y.ID): void {
+    let clocks = this.#clocks.get(id.client);
+    if (!clocks) this.#clocks.set(id.client, (clocks = new Set()));
+    clocks.add(id.clock);
+  }
+  has(id: Y.ID | null): boolean {
+    return id !== null && (this.#clocks.get(id.client)?.has(id.clock) ?? false);
+  }
+}
 
 export type MarkerOutcome = 'untouched' | 'known' | 'unknown' | 'needs-scratch';
 
@@ -30,20 +41,19 @@ function storedEntries(doc: Y.Doc): Y.Item[] {
 /** What `decoded` does to the marker, read without applying it where that is certain. */
 export function markerOutcome(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges): MarkerOutcome {
   const stored = storedEntries(doc);
-  const markerIds = new Set(stored.map((item) => key(item.id)));
+  const markerIds = new IdSet();
+  for (const item of stored) markerIds.add(item.id);
   const deletedStored = stored.filter((item) => !item.deleted && coversId(ranges, item.id));
-  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
   const added: Y.Item[] = [];
   let grew = true;
   while (grew) {
     grew = false;
-    for (const item of items) {
-      if (markerIds.has(key(item.id))) continue;
+    for (const item of decoded.structs) {
+      if (!(item instanceof Y.Item) || markerIds.has(item.id)) continue;
       const parent = item.parent as unknown; // a root's name (string) or an ID, as decoded
       const named = item.parentSub === MARKER && (parent === 'meta' || isId(parent));
-      const chained = [item.origin, item.rightOrigin].some((id) => id && markerIds.has(key(id)));
-      if (named || chained) {
-        markerIds.add(key(item.id));
+      if (named || markerIds.has(item.origin) || markerIds.has(item.rightOrigin)) {
+        markerIds.add(item.id);
         added.push(item);
         grew = true;
       }

@@ -219,17 +219,24 @@ function freshClientId(current: number): number {
  * way through applying it): checked against the update's own items and this copy's store.
  */
 function hasDanglingParent(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
-  const inUpdate = new Map<string, Y.Item>();
-  for (const struct of decoded.structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct);
+  // The update's structs come client by client in clock order: found again by binary search.
+  const byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>();
+  for (const struct of decoded.structs) {
+    const list = byClient.get(struct.id.client);
+    if (list) list.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const parent = struct.parent as unknown;
     if (typeof parent !== 'object' || parent === null || parent instanceof Y.AbstractType) continue;
     const id = parent as Y.ID;
-    const own = inUpdate.get(`${id.client}:${id.clock}`);
-    if (own) {
-      if (!(own.content instanceof Y.ContentType)) return true;
-      continue;
+    const own = byClient.get(id.client);
+    const last = own?.[own.length - 1];
+    if (own && last && own[0]!.id.clock <= id.clock && id.clock < last.id.clock + last.length) {
+      const found = own[Y.findIndexSS(own as Y.Item[], id.clock)];
+      if (found instanceof Y.Item && !(found.content instanceof Y.ContentType)) return true;
+      if (found) continue;
     }
     const structs = doc.store.clients.get(id.client);
     if (!structs || id.clock >= Y.getState(doc.store, id.client)) continue; // pending: held back before
