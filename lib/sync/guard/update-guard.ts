@@ -2,9 +2,9 @@
  * One guarded way in: every update from outside this page (another page of this browser, a
  * colleague over WebRTC, a backup file, later the relay) reaches a plan's document through
  * `guard.applyRemoteUpdate`, which decides before anything is applied:
- * - refused: bytes that do not decode completely; a forged client id (client-conflict.ts); a
- *   schema marker this version does not know (schema-marker.ts); an update that would throw
- *   half way (checked in a scratch copy whenever the cheap checks cannot tell);
+ * - refused: bytes that do not decode completely, or a struct under a struct that is not a
+ *   type; a forged client id (client-conflict.ts); a schema marker this version does not know
+ *   (schema-marker.ts, in a scratch copy only when concurrent entries leave it uncertain);
  * - held back: it refers to changes this copy does not have yet (pending.ts, held-back.ts);
  * - quarantined: it removes more than a set share of the plan or a saved version (deletion.ts,
  *   quarantine.ts): applied nowhere until a member chooses "Keep our copy" or "Accept";
@@ -118,10 +118,12 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
     }
     const marker = markerOutcome(doc, decoded, ranges);
     if (marker === 'unknown') return { kind: 'refused', reason: 'schema-marker' };
-    if (marker === 'needs-scratch' || hasDanglingParent(doc, decoded)) {
+    // Honest Yjs never puts a struct under a struct that is not a type.
+    if (hasDanglingParent(doc, decoded)) return { kind: 'refused', reason: 'malformed' };
+    if (marker === 'needs-scratch') {
       const after = markerAfter(doc, update);
       if (after.failed) return { kind: 'refused', reason: 'malformed' };
-      if (marker === 'needs-scratch' && !isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
+      if (!isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
     }
     if (!allowMassDeletion && rangeCount(ranges) > 0) {
       const removal = measureRemoval(doc, ranges);

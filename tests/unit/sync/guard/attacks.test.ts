@@ -51,6 +51,18 @@ describe('schema brick', () => {
     });
   }
 
+  it('keeps the marker known when a copy that never saw it writes a concurrent one (checked in a scratch copy)', () => {
+    for (let i = 0; i < 20; i++) {
+      const { ours } = pair();
+      const guard = createUpdateGuard(ours);
+      const stranger = new Y.Doc();
+      stranger.getMap('meta').set('schemaVersion', 999);
+      const verdict = guard.applyRemoteUpdate(Y.encodeStateAsUpdate(stranger), 'peer');
+      expect(['applied', 'refused']).toContain(verdict.kind);
+      expect(readMeta(ours).schemaVersion).toBe(1);
+    }
+  });
+
   it('still applies the honest edits of the same colleague', () => {
     const { ours, theirs } = pair();
     const guard = createUpdateGuard(ours);
