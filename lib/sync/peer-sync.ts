@@ -11,6 +11,9 @@
  * way only (or not at all) for a while. When our signaling comes back after an outage, or the
  * browser reports it is online again, we therefore rebuild the provider: a new peer id, fresh
  * connections, and a full two-way sync (sync step 1 both ways) as they connect.
+ *
+ * What a colleague's browser sends is read by guarded-webrtc.ts, never by y-webrtc itself: every
+ * update goes through the plan's update guard, and a bad frame drops that peer.
  */
 import type * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
