@@ -5,21 +5,31 @@
  * section's heading and offers an undo.
  */
 import { tick } from 'svelte';
+import type * as Y from 'yjs';
 
-export interface OpenRecordOptions {
-  /** The id of the Open button of the record `id` in the list. */
-  openButtonId: (id: string) => string;
-  /** The id of the section's heading (focusable with tabindex="-1"). */
-  headingId: string;
-  remove: (id: string) => void;
-  restore: (id: string) => void;
+/** The commands of a record type that removing and undoing use (lib/plan record specs). */
+interface Removable {
+  remove(doc: Y.Doc, list: Y.Array<Y.Map<unknown>>, id: string): void;
+  restore(doc: Y.Doc, list: Y.Array<Y.Map<unknown>>, id: string): void;
 }
 
 export class OpenRecord {
   openId = $state<string | null>(null);
   removed = $state<{ id: string; message: string } | null>(null);
 
-  constructor(private readonly options: OpenRecordOptions) {}
+  /**
+   * `kind` names the ids: each record's Open button is `open-<kind>-<id>`, the section's heading
+   * (focusable with tabindex="-1") is `<kind>s-heading`. `where` gives the plan and the list now.
+   */
+  readonly #kind: string;
+  readonly #records: Removable;
+  readonly #where: () => { doc: Y.Doc; list: Y.Array<Y.Map<unknown>> };
+
+  constructor(kind: string, records: Removable, where: () => { doc: Y.Doc; list: Y.Array<Y.Map<unknown>> }) {
+    this.#kind = kind;
+    this.#records = records;
+    this.#where = where;
+  }
 
   open(id: string): void {
     this.removed = null;
@@ -30,20 +40,24 @@ export class OpenRecord {
     const id = this.openId;
     this.openId = null;
     await tick();
-    document.getElementById(this.options.openButtonId(`${id}`))?.focus();
+    document.getElementById(`open-${this.#kind}-${id}`)?.focus();
   }
 
   /** Removes the record `id` (a tombstone), saying `message` beside an undo. */
   async remove(id: string, message: string): Promise<void> {
-    this.options.remove(id);
+    const { doc, list } = this.#where();
+    this.#records.remove(doc, list, id);
     this.removed = { id, message };
     this.openId = null;
     await tick();
-    document.getElementById(this.options.headingId)?.focus();
+    document.getElementById(`${this.#kind}s-heading`)?.focus();
   }
 
   undo(): void {
-    if (this.removed) this.options.restore(this.removed.id);
+    if (this.removed) {
+      const { doc, list } = this.#where();
+      this.#records.restore(doc, list, this.removed.id);
+    }
     this.removed = null;
   }
 }
