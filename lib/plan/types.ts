@@ -34,6 +34,16 @@ export interface Child {
 }
 
 /** What the creator types to start a plan. */
+/**
+ * The initial conference given when a plan is created: held on `date`, or booked for it
+ * (`scheduled`). A plan created before its conference is arranged has none.
+ */
+export interface NewConference {
+  /** yyyy-MM-dd. */
+  date: string;
+  scheduled: boolean;
+}
+
 export interface NewChild {
   name: string;
   dob?: string;

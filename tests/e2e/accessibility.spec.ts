@@ -266,6 +266,9 @@ test('chair mode: start, running, a round, refused close, closed; the banner and
   await action.getByLabel('How it will be measured').fill('Nursery register each Friday');
   await plan.goToSection('Live meeting');
   await panel.getByRole('button', { name: 'Close the meeting' }).click();
+  await expect(chair.closeDialog).toBeVisible();
+  await expectAccessibleView(panel, 'chair mode, confirm closing');
+  await chair.closeDialog.getByRole('button', { name: 'Close the meeting' }).click();
   await expect(panel.getByRole('heading', { name: 'Meeting closed' })).toBeVisible();
   await expectAccessibleView(panel, 'chair mode, closed');
 
