@@ -59,6 +59,15 @@ export function meetingKindOfEvent(kind: EventKind): PlanMeetingKind | undefined
 const CONFERENCES = new Set<EventKind>(['icpc', 'rcpc', 'transfer-in-conference', 'pre-birth-conference']);
 
 /**
+ * True when the timeline holds a conference, held or booked. Every timescale of a plan counts from
+ * its initial conference (TIMESCALES.md): without one, only the conference itself and actions' own
+ * dates can be counted.
+ */
+export function recordsConference(timeline: readonly TimelineEvent[]): boolean {
+  return timeline.some((event) => CONFERENCES.has(event.kind));
+}
+
+/**
  * Decisions that end the plan, or make none at an initial conference, in the wording the
  * decision suggestions offer (Wirral 003 section 8; Working Together 2023).
  */

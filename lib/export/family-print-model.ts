@@ -1,16 +1,18 @@
 /**
  * The plan as the family reads it (seed 002: written so parents and carers understand it): who it
- * is for, what we are worried about, what is going well, what needs to change, who does what by
- * when, what happens if things do not get better, and when we meet next. Every piece of text is
- * put into plain language with the shipped lexicon (toPlainLanguage), so "the ICPC" reads "the
- * first child protection conference". Professional detail (sources, dissent, agency reports, the
- * child's own words) stays in the professional version.
+ * is for, what we are worried about, what the children think and feel, what is going well, what
+ * needs to change, who does what by when, what happens if things do not get better, when we meet
+ * next (booked, or else the date the timescales say it must be held by), and who the social worker
+ * is and how to reach them. Every piece of text is put into plain language with the shipped lexicon
+ * (toPlainLanguage), so "the ICPC" reads "the first child protection conference". Professional
+ * detail (sources, dissent, agency reports) stays in the professional version.
  */
 import type * as Y from 'yjs';
 import type { Node as PMNode } from 'prosemirror-model';
 import {
   Action,
   Meeting,
+  Member,
   Outcome,
   planRoots,
   readArrangements,
@@ -27,7 +29,8 @@ import { dateInWords } from '../dates/date-words.ts';
 import { isIsoDate } from '../dates/iso-date.ts';
 import { isBlank, readRichText } from '../plan/rich-text.ts';
 import { toPlainLanguageNode } from './plain-language-node.ts';
-import { nextMeeting } from './next-meeting.ts';
+import { nextMeeting, nextMeetingDue, type MeetingDeadlines } from './next-meeting.ts';
+import { familyContact, type FamilyContact } from './family-contact.ts';
 
 export interface FamilyChild {
   name: string;
@@ -58,8 +61,17 @@ export interface FamilyPrintModel {
   /** Every action, soonest due first; undated ones last. */
   actions: FamilyAction[];
   contingency: PMNode | null;
+  /** The children's views, wishes and feelings, as the plan records them (Strengthening Families). */
+  childsViews: PMNode | null;
   /** "Review child protection conference on 3 June 2026", or null when none is booked. */
   nextMeeting: string | null;
+  /**
+   * When none is booked: "The next plan meeting must be held by 9 December 2026.", from the plan's
+   * deadlines; null when they were not given or none is outstanding.
+   */
+  nextMeetingDue: string | null;
+  /** Who the social worker is and how to reach them (or how to find out). */
+  contact: FamilyContact;
   /** How often the social worker visits, as agreed; '' when not recorded. */
   visits: string;
 }
@@ -87,8 +99,22 @@ function bornText(child: { dob: string; edd: string }): string {
 
 const byWhen = (date: string) => dateInWords(date, 'No date set yet');
 
-/** The family version of the plan; `today` (yyyy-MM-dd) picks the next meeting. */
-export function familyPrintModel(doc: Y.Doc, today: string): FamilyPrintModel {
+/** "The next plan meeting must be held by 9 December 2026.", or that it should have been. */
+function meetingDueLine(due: MeetingDeadlines | undefined): string | null {
+  const next = due && nextMeetingDue(due);
+  if (!next) return null;
+  const label = plain(meetingKindLabel(next.kind));
+  const what = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return next.overdue
+    ? `The next ${what} should have been held by ${dateInWords(next.due)}. Ask your social worker when it will be.`
+    : `The next ${what} must be held by ${dateInWords(next.due)}.`;
+}
+
+/**
+ * The family version of the plan; `today` (yyyy-MM-dd) picks the next meeting, and the plan's
+ * deadlines (`due`, from lib/due) say when it must be held when none is booked.
+ */
+export function familyPrintModel(doc: Y.Doc, today: string, due?: MeetingDeadlines): FamilyPrintModel {
   const roots = planRoots(doc);
   const directory = readMemberDirectory(roots.members);
   const outcomes = Outcome.liveMaps(roots.outcomes);
@@ -121,7 +147,10 @@ export function familyPrintModel(doc: Y.Doc, today: string): FamilyPrintModel {
     }),
     actions,
     contingency: plainField(doc, 'contingency'),
+    childsViews: plainField(doc, 'childs-views'),
     nextMeeting: next ? `${plain(meetingKindLabel(next.kind))} on ${dateInWords(next.date)}` : null,
+    nextMeetingDue: next ? null : meetingDueLine(due),
     visits: plain(readArrangements(doc).visitFrequency),
+    contact: familyContact(Member.readAll(roots.members), plain),
   };
 }

@@ -3,7 +3,7 @@
  * and the plan documents in step. A plan's family name lives in its (shared) document; the index
  * holds a copy for listing, refreshed whenever the plan is open (see summary-sync.ts).
  */
-import { createPlan, newId, setMetaField, type Division, type NewChild } from '../plan/index.ts';
+import { createPlan, newId, setMetaField, type Division, type NewChild, type NewConference } from '../plan/index.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { createPlanSession, openPlanSession, type PlanSession } from '../sync/plan-session.ts';
 import { deletePlanData } from '../sync/persistence.ts';
@@ -16,6 +16,8 @@ export interface NewPlan {
   children: NewChild[];
   profileId: string;
   division: Division;
+  /** The initial conference, when held or booked (see CreatePlanArgs). */
+  conference?: NewConference;
 }
 
 /**

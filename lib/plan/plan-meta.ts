@@ -7,9 +7,10 @@ import { planRoots } from './roots.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { createRecord } from './records.ts';
+import { Meeting, type MeetingKind } from './records/meetings.ts';
 import { keepOnlyProfileCopy, profileCopyValue } from './plan-profile-copy.ts';
 import type { Profile } from '../rules/deadlines/profiles/index.ts';
-import { DIVISIONS, PLAN_STATUSES, type Division, type NewChild, type PlanMeta, type PlanStatus } from './types.ts';
+import { DIVISIONS, PLAN_STATUSES, type Division, type NewChild, type NewConference, type PlanMeta, type PlanStatus } from './types.ts';
 
 export interface CreatePlanArgs {
   familyName: string;
@@ -21,6 +22,11 @@ export interface CreatePlanArgs {
    */
   profile?: Profile;
   division: Division;
+  /**
+   * The initial conference, when it has been held or booked: recorded as the plan's first meeting,
+   * since every timescale of the plan counts from it.
+   */
+  conference?: NewConference;
   /** The creator's declared name, as shown in settings. */
   createdBy: string;
   /** yyyy-MM-dd. */
@@ -50,7 +56,19 @@ export function createPlan(doc: Y.Doc, args: CreatePlanArgs): void {
         createRecord({ name: child.name.trim(), dob: child.dob ?? '', edd: child.edd ?? '', school: '', gp: '' }),
       ),
     );
+    if (args.conference) {
+      const { date, scheduled } = args.conference;
+      Meeting.add(doc, planRoots(doc).meetings, { kind: initialConferenceKind(args.children), date, scheduled });
+    }
   }, COMMAND_ORIGIN);
+}
+
+/**
+ * The kind of a new plan's initial conference: a pre-birth conference when no child is born yet
+ * (seed 001: it "applies as ICPC"), otherwise an initial child protection conference.
+ */
+export function initialConferenceKind(children: readonly NewChild[]): MeetingKind {
+  return children.length > 0 && children.every((child) => !child.dob) ? 'pre-birth' : 'icpc';
 }
 
 /** The plan's short fields, with safe defaults for any a peer has not sent yet. */

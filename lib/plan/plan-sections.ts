@@ -87,28 +87,30 @@ export function setPlanStatus(doc: Y.Doc, args: { status: PlanStatus; endReason?
   }, COMMAND_ORIGIN);
 }
 
-export function readAgreement(doc: Y.Doc): Record<AgreementField, string> {
-  const map = planRoots(doc).agreement;
-  return Object.fromEntries(AGREEMENT_FIELDS.map((f) => [f, str(map, f)])) as Record<AgreementField, string>;
+/** Reads and writes a root map of named text fields: every field as a string, writes to known fields only. */
+function textFieldsRoot<F extends string>(root: 'agreement' | 'arrangements', fields: readonly F[], command: string) {
+  return {
+    read(doc: Y.Doc): Record<F, string> {
+      const map = planRoots(doc)[root];
+      return Object.fromEntries(fields.map((f) => [f, str(map, f)])) as Record<F, string>;
+    },
+    set(doc: Y.Doc, args: { field: F; value: string }): void {
+      if (!fields.includes(args.field)) throw new RangeError(`${command}: unknown field "${args.field}"`);
+      doc.transact(() => planRoots(doc)[root].set(args.field, args.value), COMMAND_ORIGIN);
+    },
+  };
 }
 
-export function setAgreementField(doc: Y.Doc, args: { field: AgreementField; value: string }): void {
-  if (!AGREEMENT_FIELDS.includes(args.field)) throw new RangeError(`setAgreementField: unknown field "${args.field}"`);
-  doc.transact(() => planRoots(doc).agreement.set(args.field, args.value), COMMAND_ORIGIN);
-}
+const agreement = textFieldsRoot('agreement', AGREEMENT_FIELDS, 'setAgreementField');
+export const readAgreement = agreement.read;
+export const setAgreementField = agreement.set;
 
 /** The element id of an arrangement field's input. */
 export const arrangementElementId = (field: ArrangementField): string => `arrangement-${field}`;
 
-export function readArrangements(doc: Y.Doc): Record<ArrangementField, string> {
-  const map = planRoots(doc).arrangements;
-  return Object.fromEntries(ARRANGEMENT_FIELDS.map((f) => [f, str(map, f)])) as Record<ArrangementField, string>;
-}
-
-export function setArrangementField(doc: Y.Doc, args: { field: ArrangementField; value: string }): void {
-  if (!ARRANGEMENT_FIELDS.includes(args.field)) throw new RangeError(`setArrangementField: unknown field "${args.field}"`);
-  doc.transact(() => planRoots(doc).arrangements.set(args.field, args.value), COMMAND_ORIGIN);
-}
+const arrangements = textFieldsRoot('arrangements', ARRANGEMENT_FIELDS, 'setArrangementField');
+export const readArrangements = arrangements.read;
+export const setArrangementField = arrangements.set;
 
 /** Chair mode: the key in the `chair` root naming the meeting running now. */
 const LIVE_MEETING_KEY = 'liveMeetingId';

@@ -1,8 +1,9 @@
 /** Record types of a plan, as plain values read from the document. */
 
-export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-/** The bank-holiday division whose working days a plan counts in. */
-export type Division = (typeof DIVISIONS)[number];
+import type { Division } from '../rules/calendar/holiday-rules.ts';
+
+/** The bank-holiday division whose working days a plan counts in (defined with the holiday rules). */
+export { DIVISIONS, type Division } from '../rules/calendar/holiday-rules.ts';
 
 export const PLAN_STATUSES = ['outline', 'detailed', 'agreed', 'ended'] as const;
 /** Working Together's life of a plan: outline at conference, detailed by the first core group, agreed, ended. */
@@ -33,6 +34,16 @@ export interface Child {
 }
 
 /** What the creator types to start a plan. */
+/**
+ * The initial conference given when a plan is created: held on `date`, or booked for it
+ * (`scheduled`). A plan created before its conference is arranged has none.
+ */
+export interface NewConference {
+  /** yyyy-MM-dd. */
+  date: string;
+  scheduled: boolean;
+}
+
 export interface NewChild {
   name: string;
   dob?: string;

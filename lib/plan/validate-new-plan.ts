@@ -1,14 +1,15 @@
 /**
  * Checks what a member typed to create a plan. Returns problems for the form to show beside each
  * field; never throws. A child needs a name and either a date of birth (not in the future) or an
- * expected date of delivery (not long past, not more than ten months ahead).
+ * expected date of delivery (not long past, not more than ten months ahead). The initial
+ * conference, when given, was held on a real date no later than today, or is booked for today or later.
  */
 import { isIsoDate } from '../dates/iso-date.ts';
 import { addMonths } from '../rules/calendar/calendar.ts';
-import type { NewChild } from './types.ts';
+import type { NewChild, NewConference } from './types.ts';
 
 export interface FieldProblem {
-  /** 'familyName', 'profileId', or `children.<index>.<name|dob|edd>`. */
+  /** 'familyName', 'profileId', `children.<index>.<name|dob|edd>`, or 'conferenceDate'. */
   field: string;
   message: string;
 }
@@ -17,6 +18,8 @@ export interface NewPlanInput {
   familyName: string;
   children: NewChild[];
   profileId: string;
+  /** Undefined when the conference has not been held or booked yet. */
+  conference?: NewConference;
 }
 
 /** A pregnancy lasts about nine months: an expected date of delivery further ahead is a typing slip. */
@@ -30,7 +33,21 @@ export function validateNewPlan(input: NewPlanInput, today: string, knownProfile
   }
   if (input.children.length === 0) problems.push({ field: 'children', message: 'Add at least one child.' });
   input.children.forEach((child, i) => problems.push(...validateChild(child, i, today)));
+  if (input.conference) problems.push(...validateConference(input.conference, today));
   return problems;
+}
+
+function validateConference({ date, scheduled }: NewConference, today: string): FieldProblem[] {
+  const field = 'conferenceDate';
+  if (date === '') return [{ field, message: 'Enter the date of the initial conference, or choose “Not held or booked yet”.' }];
+  if (!isIsoDate(date)) return [{ field, message: 'The date of the initial conference is not a real date.' }];
+  if (!scheduled && date > today) {
+    return [{ field, message: 'This date is still to come, so the conference cannot have been held yet. If it is booked, choose “Booked”.' }];
+  }
+  if (scheduled && date < today) {
+    return [{ field, message: 'This date has passed, so the conference is no longer to come. If it was held, choose “Held”.' }];
+  }
+  return [];
 }
 
 function validateChild(child: NewChild, index: number, today: string): FieldProblem[] {

@@ -10,6 +10,10 @@ import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { expectNoAxeViolations } from './fixtures.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
 import { openMember, closeMembers } from './support/member.ts';
+import { format } from 'date-fns';
+
+/** The meeting is held today (the panel's date), as the version's name says it. */
+const today = format(new Date(), 'd MMMM yyyy');
 
 let server: SignalingServer;
 let alice: ExtensionBrowser;
@@ -110,8 +114,19 @@ test('a chair runs a core group that a colleague follows, and closes it with min
   await action.getByLabel('By when').fill('2027-01-15');
   await action.getByLabel('How it will be measured').fill('Nursery register each Friday');
   await a.plan.goToSection('Live meeting');
+  // Closing asks first, saying what was recorded and the version it saves; cancelling leaves the meeting running.
   await a.page.getByRole('button', { name: 'Close the meeting' }).click();
-  await expect(a.page.getByRole('heading', { name: 'Meeting closed' })).toBeVisible();
+  const question = a.chair.closeDialog;
+  await expect(question).toHaveAccessibleName('Close the core group meeting?');
+  await expect(question).toContainText('Recorded in this meeting: 1 decision and 1 new action.');
+  await expect(question).toContainText(`as the version “Core group meeting, ${today} — closed: 1 decision, 1 new action”`);
+  await expectNoAxeViolations(a.page, 'closing the meeting, confirmation');
+  await a.page.screenshot({ path: '.tmp/screens/chair-close-confirm.png' });
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(a.page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+  await expect(b.page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+  await a.chair.closeMeeting();
   await expect(a.page.getByRole('heading', { name: 'Next dates' })).toBeVisible();
   await expect(b.chair.banner).toHaveCount(0);
   await a.page.screenshot({ path: '.tmp/screens/chair-closed.png' });
@@ -126,7 +141,8 @@ test('a chair runs a core group that a colleague follows, and closes it with min
   await expect(minutes).toContainText('Dissent: Jo Example (Health): Health would ask for weekly visits first');
   await expect(minutes).toContainText('New action: Mum walks Ava to nursery each morning she is due — Jo Example');
 
-  // The plan as agreed is kept as a named version.
+  // The plan as the meeting left it is kept as a version named for what happened.
   await a.plan.goToSection('History');
-  await expect(a.page.getByRole('list', { name: 'Saved versions' }).getByText(/As agreed at the core group meeting on/)).toBeVisible();
+  await expect(a.page.getByRole('list', { name: 'Saved versions' }).getByText(`Core group meeting, ${today} — closed: 1 decision, 1 new action`)).toBeVisible();
+  await expect(a.page.getByText(/As agreed at/)).toHaveCount(0);
 });

@@ -85,8 +85,7 @@ test('a core group recommends the plan ends: kept with reasons and dissent, in t
 
   // Closed, the minutes carry it.
   await plan.goToSection('Live meeting');
-  await panel.getByRole('button', { name: 'Close the meeting' }).click();
-  await expect(panel.getByRole('heading', { name: 'Meeting closed' })).toBeVisible();
+  await new ChairPage(panel).closeMeeting();
   await plan.goToSection('Meetings');
   await panel.getByRole('button', { name: /Core group/ }).first().click();
   const minutes = panel.getByRole('textbox', { name: 'Minutes', exact: true });

@@ -11,6 +11,9 @@ import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
 import { ChronologyPage, MeetingsPage, ReportsPage } from './pages/meetings-page.ts';
 import { PrintAndBackupPage, checkAndShoot, printedText, squash } from './pages/print-page.ts';
 import { openNewPlan } from './support/new-plan.ts';
+import { PlanListPage } from './pages/plan-list-page.ts';
+import { PlanPage as OpenPlan } from './pages/plan-page.ts';
+import { DueSectionPage } from './pages/deadlines-page.ts';
 
 const now = new Date();
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -36,6 +39,7 @@ const fill = {
   async framework(panel: Page, plan: PlanPage): Promise<void> {
     await plan.goToSection('Strengthening Families');
     await typeInto(panel, 'Strengths and protective factors', 'Jo takes Ava to school every day.');
+    await typeInto(panel, 'What is life like through their eyes', 'Ava says she likes her nursery teacher and wants Mum at the CP meetings.');
     await typeInto(panel, 'Neglect', 'Ava has missed three health appointments.');
     await typeInto(panel, 'What we are worried will happen to the children if nothing changes', DANGER);
     await plan.goToSection('Contingency and contact');
@@ -43,7 +47,7 @@ const fill = {
   },
   async outcomes(panel: Page, plan: PlanPage): Promise<void> {
     await plan.goToSection('Core group');
-    await new CoreGroupPage(panel).addMember({ name: 'Sam Sample', agency: 'CSC', role: 'Lead social worker' });
+    await new CoreGroupPage(panel).addMember({ name: 'Sam Sample', agency: 'CSC', role: 'Lead social worker', contact: '0151 496 0000' });
     await plan.goToSection('Outcomes and actions');
     const outcomes = new OutcomesPage(panel);
     const outcome = await outcomes.addOutcome("The child's developmental needs", {
@@ -104,7 +108,11 @@ test('the plan prints for the family in plain language and for professionals in 
     'The health visitor confirms attendance',
     'Remind Jo before each appointment', "Sam Sample (children's social care)", words(addDays(now, 14)),
     `Plan meeting on ${words(coreGroupDay)}`,
+    'What the children think and feel', 'Ava says she likes her nursery teacher and wants Mum at the child protection meetings.',
+    "Your social worker is Sam Sample (children's social care).", 'You can contact them on: 0151 496 0000',
   ]) expect(familyPdf, phrase).toContain(squash(phrase));
+  // The social worker's contact ends the print.
+  expect(familyPdf.lastIndexOf(squash('You can contact them on'))).toBeGreaterThan(familyPdf.indexOf(squash('When we meet next')));
   // No jargon, no professional-only detail, and none of the app around the document.
   expect(familyText).not.toMatch(/\b(ICPC|PLO|HV|CSC|LA)\b/);
   for (const absent of ['Does not agree there is neglect', 'Back to the plan', 'Save as PDF', 'About you']) {
@@ -122,6 +130,33 @@ test('the plan prints for the family in plain language and for professionals in 
     'Multi-agency chronology', 'Missed two-year health check', 'Health visiting', 'https://example.org/record/7',
     `Health visiting: ${ICPC}`, 'Ava goes to every health appointment', 'Sam Sample (CSC)',
   ]) expect(proPdf, phrase).toContain(squash(phrase));
+});
+
+test('the family print says when the first core group must be held, and how to find the social worker', async ({ panel }) => {
+  // The conference was held today, as given on the new-plan form; nothing is booked and nobody is in the core group yet.
+  const today = iso(now);
+  await new PlanListPage(panel).createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }], undefined, { date: today });
+  const plan = new OpenPlan(panel);
+  await plan.expectOpen('Testington');
+  // What's due counts the first core group from the conference (10 working days); the print gives the same date.
+  await plan.goToSection('What’s due');
+  const dueText = await new DueSectionPage(panel).item('First core group').first().innerText();
+  const firstCoreGroup = /Due \w+day (\d{1,2} \w+ \d{4})/.exec(dueText)?.[1];
+  expect(firstCoreGroup, dueText).toBeTruthy();
+  await plan.goToSection('Print and backup');
+  const family = await new PrintAndBackupPage(panel, panel.context()).openPrint('Print for the family');
+  await expect(family.getByRole('heading', { level: 1 })).toHaveText('The plan to keep Ava safe and well');
+  await expect(family.getByRole('region', { name: 'When we meet next' })).toContainText(`The next plan meeting must be held by ${firstCoreGroup}.`);
+  await expect(family.getByRole('heading', { name: 'What Ava thinks and feels' })).toBeVisible();
+  await expectNoAxeViolations(family, 'family print, nothing booked, no social worker named');
+  await checkAndShoot(family, 'print-family-no-contact', { paper: true });
+  const pdf = squash(await printedText(family));
+  for (const phrase of [
+    `The next plan meeting must be held by ${firstCoreGroup}.`,
+    'The name of your social worker is not written in this plan yet.',
+    'To find out who they are, phone your council’s children’s social care team',
+  ]) expect(pdf, phrase).toContain(squash(phrase));
+  expect(pdf).not.toContain(squash('has not been set yet'));
 });
 
 test('an agency report prints in its template, and the print follows edits made in the plan', async ({ ext, panel }) => {

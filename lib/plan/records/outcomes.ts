@@ -1,9 +1,10 @@
 /** Outcomes by assessment domain, each with its actions and their progress notes. */
 import { defineRecord } from '../record-spec.ts';
+import { ASSESSMENT_DOMAINS, type AssessmentDomain } from '../../rules/checks/check-inputs.ts';
 
-/** The three domains of the assessment framework that outcomes are grouped by. */
-export const DOMAINS = ['developmental-needs', 'parenting-capacity', 'family-environment'] as const;
-export type Domain = (typeof DOMAINS)[number];
+/** The three domains of the assessment framework that outcomes are grouped by (the checks' list). */
+export const DOMAINS = ASSESSMENT_DOMAINS;
+export type Domain = AssessmentDomain;
 
 export const ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'not-done'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

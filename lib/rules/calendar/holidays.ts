@@ -9,7 +9,7 @@
  * (tests/unit/rules/calendar/holidays.test.ts).
  */
 import { compareDates } from '../../dates/date-order.ts';
-import data from './bank-holidays-uk.json';
+import data from './bank-holidays-uk.json' with { type: 'json' };
 import { DIVISIONS, ruleBankHolidays, type Division } from './holiday-rules.ts';
 import { civilFromDays, daysFromCivil, describe, formatDayNumber, parseIsoDate, tryParseIsoDate, type IsoDate } from '../../dates/iso-date.ts';
 

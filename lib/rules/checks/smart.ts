@@ -24,7 +24,7 @@ import { checkOwnerWorkload } from './owner-workload.ts';
 import { checkPlainLanguage } from './plain-language.ts';
 import { isIsoDate } from '../../dates/iso-date.ts';
 import { prepareCheckContext, type PreparedCheckContext } from './prepared-context.ts';
-import { findUncheckableVagueVerb, mentionsChild, saysHowLong } from './smart-wording.ts';
+import { findUncheckableVagueVerb, findVagueMeasure, mentionsChild, saysHowLong } from './smart-wording.ts';
 import { countWords } from './words.ts';
 
 /** Plain-language advice on one field, labelled with that field. */
@@ -46,6 +46,31 @@ function vagueVerbAdvice(text: string, measure: string, field: string): Finding[
   ];
 }
 
+/** What an observable measure looks like: who sees what, how often, by when. */
+export const OBSERVABLE_MEASURE_EXAMPLE =
+  'The health visitor sees Mum at each weekly appointment and writes it in the red book; the GP confirms every appointment was kept by the review';
+
+/**
+ * Blocking on a measure that is empty, or only restates a vague verb ("Mum engages with services"):
+ * nobody could later tell whether it was met.
+ */
+function measureFindings(measure: string, whenEmpty: string): Finding[] {
+  if (measure === '') return [{ rule: 'measurable', field: 'measure', severity: 'blocking', message: whenEmpty }];
+  const verb = findVagueMeasure(measure);
+  if (verb === undefined) return [];
+  return [
+    {
+      rule: 'measurable',
+      field: 'measure',
+      severity: 'blocking',
+      message:
+        `“${verb}” is not something anyone can see or count, so nobody could say whether this was met. ` +
+        'Say who will see or check what, how often, and by when.',
+      suggestion: OBSERVABLE_MEASURE_EXAMPLE,
+    },
+  ];
+}
+
 /** Blocking when the text is empty, or has fewer words than the configured minimum. */
 function specificText(text: string, field: string, min: number, messages: { empty: string; short: string }): Finding[] {
   if (text === '') return [{ rule: 'specific', field, severity: 'blocking', message: messages.empty }];
@@ -56,7 +81,8 @@ function specificText(text: string, field: string, min: number, messages: { empt
 
 /**
  * Findings for one action: specific (a description of at least four words, an owner who is a core
- * group member; advice on a vague verb with no measure), measurable (a measure), timebound (a real
+ * group member; advice on a vague verb with no measure), measurable (a measure that is more than a
+ * vague verb: something seen, counted or checked, or a number or frequency), timebound (a real
  * due date on or before the next review conference), realistic (advice: the owner's week is full;
  * the date has passed), achievable (advice: the owner's agency has not agreed), and plain-language
  * advice on the description and measure. Findings carry `actionId` when the action has one.
@@ -96,14 +122,9 @@ export function checkAction(action: ActionForChecks, ctx: CheckContext | Prepare
       message: 'The person named to do this is not in the core group. Choose a core group member, or add them to the core group first.',
     });
   }
-  if (measure === '') {
-    findings.push({
-      rule: 'measurable',
-      field: 'measure',
-      severity: 'blocking',
-      message: 'Say how we will know this has been done and made a difference: what will be seen, counted or checked.',
-    });
-  }
+  findings.push(
+    ...measureFindings(measure, 'Say how we will know this has been done and made a difference: what will be seen, counted or checked.'),
+  );
   const { today, nextReviewDate } = prepared;
   findings.push(...checkDueDate({ dueDate: record.dueDate, today, nextReviewDate, open, afterReview: 'blocking', subject: 'action' }));
   if (owner && open && record.agencyAgreed !== true) {
@@ -202,14 +223,7 @@ export function checkOutcome(outcome: OutcomeForChecks, ctx: CheckContext | Prep
       ...(name ? { suggestion: `${name} will …` } : {}),
     });
   }
-  if (measure === '') {
-    findings.push({
-      rule: 'measurable',
-      field: 'measure',
-      severity: 'blocking',
-      message: 'Say how we will know this outcome has been reached: a tool, a check, or what people will see.',
-    });
-  }
+  findings.push(...measureFindings(measure, 'Say how we will know this outcome has been reached: a tool, a check, or what people will see.'));
   const { today, nextReviewDate } = prepared;
   const afterReview = hasActionDueByReview(actions, nextReviewDate) ? 'none' : 'advice';
   findings.push(

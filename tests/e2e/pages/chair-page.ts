@@ -18,6 +18,18 @@ export class ChairPage {
     await this.page.getByRole('button', { name: 'Next item' }).click();
   }
 
+  /** The question asked before a meeting closes. */
+  get closeDialog() {
+    return this.page.getByRole('dialog', { name: /^Close the / });
+  }
+
+  /** Asks to close the meeting and confirms; the summary of the closed meeting follows. */
+  async closeMeeting(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Close the meeting' }).click();
+    await this.closeDialog.getByRole('button', { name: 'Close the meeting' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Meeting closed' })).toBeVisible();
+  }
+
   /** The agenda item marked as current. */
   get currentItem() {
     return this.page.locator('.agenda li[aria-current="step"] .title');

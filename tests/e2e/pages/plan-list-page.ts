@@ -7,6 +7,12 @@ export interface ChildInput {
   edd?: string;
 }
 
+/** The initial conference given on the new-plan form: held on `date`, or booked for it. */
+export interface ConferenceInput {
+  date: string;
+  booked?: boolean;
+}
+
 export class PlanListPage {
   constructor(readonly page: Page) {}
 
@@ -19,7 +25,7 @@ export class PlanListPage {
     return this.page.getByRole('link', { name: new RegExp(`^${familyName} family`) });
   }
 
-  async createPlan(familyName: string, children: ChildInput[], profile?: string): Promise<void> {
+  async createPlan(familyName: string, children: ChildInput[], profile?: string, conference?: ConferenceInput): Promise<void> {
     await this.page.getByRole('button', { name: 'New plan' }).click();
     await this.page.getByLabel('Family name').fill(familyName);
     for (const [i, child] of children.entries()) {
@@ -34,6 +40,11 @@ export class PlanListPage {
       }
     }
     if (profile) await this.page.getByLabel('Timescales').selectOption({ label: profile });
+    if (conference) {
+      const group = this.page.getByRole('group', { name: 'Initial conference' });
+      await group.getByLabel(conference.booked ? 'Booked' : 'Held', { exact: true }).check();
+      await group.getByLabel(conference.booked ? 'Date it is booked for' : 'Date it was held').fill(conference.date);
+    }
     await this.page.getByRole('button', { name: 'Create plan' }).click();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AgencyReport, Meeting, Outcome, planRoots, setPlanStatus } from '../../../lib/plan/index.ts';
-import { EVENT_KIND_OF_MEETING, meetingKindOfEvent, planTimeline } from '../../../lib/due/plan-timeline.ts';
+import { EVENT_KIND_OF_MEETING, meetingKindOfEvent, planTimeline, recordsConference } from '../../../lib/due/plan-timeline.ts';
 import { computeDeadlines } from '../../../lib/rules/deadlines/deadlines.ts';
 import { getShippedProfile } from '../../../lib/rules/deadlines/profiles/index.ts';
 import { addAction, addDecision, addMeeting, addReport, newPlan } from './plan-fixtures.ts';
@@ -159,6 +159,30 @@ describe('planTimeline', () => {
     const deadlines = computeDeadlines(planTimeline(doc), getShippedProfile('wirral-2016')!, '2026-03-20');
     const byRule = Object.fromEntries(deadlines.map((d) => [d.key.split(':')[0], d.status]));
     expect(byRule).toMatchObject({ T2: 'met', T4: 'met', T6: 'met', T8: 'met', T21: 'upcoming' });
+  });
+});
+
+describe('recordsConference', () => {
+  it('is false until a conference is held or booked, whatever else the plan records', () => {
+    const doc = newPlan();
+    addMeeting(doc, 'strategy', '2026-01-02');
+    addMeeting(doc, 'core-group', '2026-01-20');
+    expect(recordsConference(planTimeline(doc))).toBe(false);
+    addMeeting(doc, 'icpc', '2026-02-10', { scheduled: true });
+    expect(recordsConference(planTimeline(doc))).toBe(true);
+  });
+
+  it('counts a pre-birth or transfer-in conference, and not a removed one or one without a real date', () => {
+    for (const kind of ['pre-birth', 'transfer-in'] as const) {
+      const doc = newPlan();
+      addMeeting(doc, kind, '2026-01-10');
+      expect(recordsConference(planTimeline(doc))).toBe(true);
+    }
+    const doc = newPlan();
+    const id = addMeeting(doc, 'icpc', '2026-01-10');
+    addMeeting(doc, 'icpc', '');
+    Meeting.remove(doc, planRoots(doc).meetings, id);
+    expect(recordsConference(planTimeline(doc))).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createPlan, readMeta, setMetaField, setPlanRules, readChildren, SCHEMA_VERSION, COMMAND_ORIGIN } from '../../../lib/plan/index.ts';
+import { Meeting, createPlan, initialConferenceKind, planRoots, readMeta, setMetaField, setPlanRules, readChildren, SCHEMA_VERSION, COMMAND_ORIGIN } from '../../../lib/plan/index.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 const args = {
@@ -21,6 +21,29 @@ describe('createPlan', () => {
     expect(origins).toEqual([COMMAND_ORIGIN]);
     expect(readMeta(doc)).toMatchObject({ familyName: 'Testington', status: 'outline', profileId: 'national', schemaVersion: SCHEMA_VERSION, createdBy: 'Sam Sample' });
     expect(readChildren(doc).map((c) => [c.name, c.dob, c.edd])).toEqual([['Ava', '2019-03-14', ''], ['Unborn baby', '', '2027-02-01']]);
+  });
+
+  it('records a held initial conference as the plan’s first meeting, in the same transaction', () => {
+    const doc = new Y.Doc();
+    const origins: unknown[] = [];
+    doc.on('update', (_: Uint8Array, origin: unknown) => origins.push(origin));
+    createPlan(doc, { ...args, conference: { date: '2026-11-20', scheduled: false } });
+    expect(origins).toEqual([COMMAND_ORIGIN]);
+    expect(Meeting.readAll(planRoots(doc).meetings).map((m) => [m.kind, m.date, m.scheduled])).toEqual([['icpc', '2026-11-20', false]]);
+  });
+
+  it('records a booked conference as scheduled, and none when it is not arranged yet', () => {
+    const booked = new Y.Doc();
+    createPlan(booked, { ...args, conference: { date: '2026-12-01', scheduled: true } });
+    expect(Meeting.readAll(planRoots(booked).meetings).map((m) => m.scheduled)).toEqual([true]);
+    const none = new Y.Doc();
+    createPlan(none, args);
+    expect(Meeting.readAll(planRoots(none).meetings)).toEqual([]);
+  });
+
+  it('calls the conference of a plan for unborn children only a pre-birth conference', () => {
+    expect(initialConferenceKind([{ name: 'Unborn baby', edd: '2027-02-01' }])).toBe('pre-birth');
+    expect(initialConferenceKind(args.children)).toBe('icpc');
   });
 
   it('refuses to seed a document that already holds a plan, so content is never seeded twice', () => {

@@ -11,6 +11,14 @@ describe('validateNewPlan', () => {
   });
 
   it.each([
+    ['held today', { date: TODAY, scheduled: false }],
+    ['booked for today', { date: TODAY, scheduled: true }],
+    ['booked for next week', { date: '2026-11-29', scheduled: true }],
+  ])('accepts an initial conference %s', (_, conference) => {
+    expect(fields({ familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }], conference })).toEqual([]);
+  });
+
+  it.each([
     ['no family name', { familyName: '  ', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }] }, ['familyName']],
     ['an unknown profile', { familyName: 'T', profileId: 'nowhere', children: [{ name: 'Ava', dob: '2019-03-14' }] }, ['profileId']],
     ['no children', { familyName: 'T', profileId: 'national', children: [] }, ['children']],
@@ -22,6 +30,11 @@ describe('validateNewPlan', () => {
     ['a date of birth tomorrow', { familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2026-11-23' }] }, ['children.0.dob']],
     // Ten months from 22 Nov 2026 is 22 Sep 2027: a pregnancy cannot be due later.
     ['a due date over ten months away', { familyName: 'T', profileId: 'national', children: [{ name: 'Baby', edd: '2027-09-23' }] }, ['children.0.edd']],
+    // The initial conference: held means it has happened; booked means it is still to come.
+    ['a conference with no date', { familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }], conference: { date: '', scheduled: false } }, ['conferenceDate']],
+    ['a conference on 31 November', { familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }], conference: { date: '2026-11-31', scheduled: false } }, ['conferenceDate']],
+    ['a conference held tomorrow', { familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }], conference: { date: '2026-11-23', scheduled: false } }, ['conferenceDate']],
+    ['a conference booked for yesterday', { familyName: 'T', profileId: 'national', children: [{ name: 'Ava', dob: '2019-03-14' }], conference: { date: '2026-11-21', scheduled: true } }, ['conferenceDate']],
   ])('reports %s', (_, input, expected) => {
     expect(fields(input)).toEqual(expected);
   });

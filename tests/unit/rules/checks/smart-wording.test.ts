@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUncheckableVagueVerb, mentionsChild, saysHowLong } from '../../../../lib/rules/checks/smart-wording.ts';
+import { findUncheckableVagueVerb, findVagueMeasure, mentionsChild, saysHowLong } from '../../../../lib/rules/checks/smart-wording.ts';
 
 describe('mentionsChild', () => {
   const names = ['Ava Testington'];
@@ -32,6 +32,29 @@ describe('findUncheckableVagueVerb', () => {
     ['Weigh Ava at home', undefined],
   ])('“%s” → %s', (text, expected) => {
     expect(findUncheckableVagueVerb(text)).toBe(expected);
+  });
+});
+
+describe('findVagueMeasure', () => {
+  it.each([
+    ['Mum engages with services.', 'engage'],
+    ['Dad co-operates', 'co-operate'],
+    ['Lena complies with the plan', 'comply'],
+    ['Lena has complied', 'comply'],
+    ['Mum tries harder', 'try'],
+    ['Parents participating in the plan', 'participate'],
+    ['Lena attended appointments', 'attend'],
+    ['Professionals working with the family', 'work with'],
+    // Who sees what, how often: observable, even with a vague verb.
+    ['Lena attends, and the GP confirms it', undefined],
+    ['Lena engages with the family worker every week', undefined],
+    ['Lena attends 3 sessions', undefined],
+    ['Ava seen clean at nursery', undefined],
+    // No vague verb at all.
+    ['Weight written in the red book', undefined],
+    ['Ava’s attendance at school', undefined],
+  ])('“%s” → %s', (text, expected) => {
+    expect(findVagueMeasure(text)).toBe(expected);
   });
 });
 

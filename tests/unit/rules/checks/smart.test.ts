@@ -30,6 +30,13 @@ describe('checkAction', () => {
     // No way to tell whether it worked.
     { why: 'there is no measure', action: { measure: '' }, expected: 'measurable/blocking/measure' },
     { why: 'the measure is only spaces', action: { measure: ' \n ' }, expected: 'measurable/blocking/measure' },
+    // A measure that only restates a vague verb is no measure (issue 19: "Mum engages with services.").
+    { why: 'the measure only says Mum engages', action: { description: 'Mum to engage with services', ownerId: 'mum', measure: 'Mum engages with services.' }, expected: 'measurable/blocking/measure' },
+    { why: 'the measure says Dad will cooperate', action: { measure: 'Dad cooperates with the social worker' }, expected: 'measurable/blocking/measure' },
+    { why: 'the measure says Lena complies', action: { measure: 'Lena complied with the plan' }, expected: 'measurable/blocking/measure' },
+    { why: 'the measure says Lena attends', action: { measure: 'Lena attends appointments' }, expected: 'measurable/blocking/measure' },
+    { why: 'the measure says the school will work with Lena', action: { measure: 'School working with Lena' }, expected: 'measurable/blocking/measure' },
+    { why: 'the measure says someone will monitor', action: { measure: 'Social worker monitors the home' }, expected: 'measurable/blocking/measure' },
     // No date, no timescale.
     { why: 'there is no due date', action: { dueDate: undefined }, expected: 'timebound/blocking/dueDate' },
     // 2025 is not a leap year: there is no 29 February.
@@ -51,8 +58,26 @@ describe('checkAction', () => {
     expect(keysOf(checkAction(goodAction(action), ctx))).toContain(expected);
   });
 
+  it('explains a vague measure and suggests an observable one', () => {
+    const action = goodAction({ ownerId: 'mum', description: 'Mum to engage with services', measure: 'Mum engages with services.' });
+    const finding = checkAction(action, ctx).find((f) => f.rule === 'measurable');
+    expect(finding?.message).toContain('“engage”');
+    expect(finding?.message).toContain('who will see or check what, how often, and by when');
+    expect(finding?.suggestion).toBeTruthy();
+    // The suggestion is itself a measure that passes.
+    const fixed = checkAction(goodAction({ measure: finding!.suggestion }), ctx);
+    expect(fixed.filter((f) => f.rule === 'measurable')).toEqual([]);
+  });
+
   // Each row is a near miss that must not raise the named rule.
   it.each<{ why: string; action: Partial<ActionForChecks>; rule: string }>([
+    // An observable measure passes even when it uses a vague verb: who sees what, how often.
+    { why: 'a vague verb comes with who checks it', action: { measure: 'Lena attends, and the GP confirms it to the social worker' }, rule: 'measurable' },
+    { why: 'a vague verb comes with a number', action: { measure: 'Lena attends 4 of the 4 parenting sessions' }, rule: 'measurable' },
+    { why: 'a vague verb comes with a frequency', action: { measure: 'Lena engages with the family worker every week' }, rule: 'measurable' },
+    { why: 'the measure says what is seen', action: { measure: 'Ava seen clean and fed at nursery' }, rule: 'measurable' },
+    // "Attendance" is not the verb "attend".
+    { why: 'the measure mentions attendance at school', action: { measure: 'Ava’s school attendance register' }, rule: 'measurable' },
     // Four words is the minimum, and is enough.
     { why: 'the description has exactly four words', action: { description: 'Take Ava to nursery' }, rule: 'specific' },
     // A parent in the core group can own an action.
@@ -179,6 +204,8 @@ describe('checkOutcome', () => {
     // "Will be supported" with no measure cannot be checked.
     { why: 'a vague verb stands alone with no measure', outcome: { statement: 'Ava will be supported at home', measure: '' }, expected: 'specific/advice/statement' },
     { why: 'there is no measure', outcome: { measure: undefined }, expected: 'measurable/blocking/measure' },
+    // An outcome's measure that only restates a vague verb cannot show the outcome was reached.
+    { why: 'the measure only says the family engages', outcome: { measure: 'The family engages with support' }, expected: 'measurable/blocking/measure' },
     { why: 'there is no due date', outcome: { dueDate: '' }, expected: 'timebound/blocking/dueDate' },
     // 31 April does not exist.
     { why: 'the due date does not exist', outcome: { dueDate: '2025-04-31' }, expected: 'timebound/blocking/dueDate' },
