@@ -182,6 +182,8 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       const entry = quarantined.find((q) => q.id === id);
       if (!entry) return null;
       quarantined = quarantined.filter((q) => q.id !== id);
+      // Its deletions are no longer withheld: forget the cache before applying it.
+      withheldCache = null;
       const verdict = run(entry.bytes, { source: 'quarantine-accepted' }, true);
       changed();
       await persist();

@@ -225,6 +225,19 @@ describe('mass wipe', () => {
     expect(readChildren(ours)).toHaveLength(0);
   });
 
+  it('Accept after the colleague\u2019s copy sent its deletions again while waiting: they are applied', async () => {
+    // Peers resend their whole delete set every anti-entropy round; those arrivals (rightly) leave
+    // the waiting deletions out, and Accept must then apply them all the same.
+    const { ours } = pair();
+    const guard = createUpdateGuard(ours);
+    const update = wipe(ours);
+    guard.applyRemoteUpdate(update, 'peer');
+    expect(guard.applyRemoteUpdate(update, 'peer').kind).toBe('applied');
+    expect(readChildren(ours)).toHaveLength(2);
+    expect((await guard.accept(guard.quarantined[0]!.id))?.kind).toBe('applied');
+    expect(readChildren(ours)).toHaveLength(0);
+  });
+
   it('quarantines the deletion of any saved version', () => {
     const { ours, theirs } = pair();
     saveVersion(theirs, { name: 'As agreed', by: 'Sam Sample', at: '2026-05-02T10:00:00Z' });
