@@ -24,7 +24,7 @@ const storedItem = (doc: Y.Doc, id: Y.ID): Y.Item | null => {
   return found instanceof Y.Item ? found : null;
 };
 
-/** Whether `value` (a decoded item's content) ends in `true`. */
+/** Whether `item` writes the value `true`. */
 const setsTrue = (item: Y.Item) => item.content instanceof Y.ContentAny && item.content.getContent().at(-1) === true;
 
 /**
@@ -33,13 +33,20 @@ const setsTrue = (item: Y.Item) => item.content instanceof Y.ContentAny && item.
  * again when a colleague's copy sends it with every sync.
  */
 export function softRemovals(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges): { records: Y.Map<unknown>[]; entries: Y.ID[] } {
-  const own = new Map<number, Map<number, Y.Item>>();
-  for (const struct of decoded.structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    let clocks = own.get(struct.id.client);
-    if (!clocks) own.set(struct.id.client, (clocks = new Map()));
-    clocks.set(struct.id.clock, struct);
-  }
+  /** The update's own items by id, built only when an entry's parent has to be found through them. */
+  let own: Map<number, Map<number, Y.Item>> | null = null;
+  const inUpdate = (id: Y.ID): Y.Item | undefined => {
+    if (!own) {
+      own = new Map();
+      for (const struct of decoded.structs) {
+        if (!(struct instanceof Y.Item)) continue;
+        let clocks = own.get(struct.id.client);
+        if (!clocks) own.set(struct.id.client, (clocks = new Map()));
+        clocks.set(struct.id.clock, struct);
+      }
+    }
+    return own.get(id.client)?.get(id.clock);
+  };
   /** The record whose `deleted` key `item` writes (found through the entry it overwrites when its parent is not written). */
   const targetOf = (item: Y.Item, depth: number): Y.Map<unknown> | null => {
     const parent = item.parent as unknown; // an ID, a root's name or null, as decoded
@@ -47,8 +54,8 @@ export function softRemovals(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges)
     if (item.parentSub !== null || parent !== null || depth > 8) return null;
     for (const id of [item.origin, item.rightOrigin]) {
       if (!id) continue;
-      const inUpdate = own.get(id.client)?.get(id.clock);
-      if (inUpdate) return targetOf(inUpdate, depth + 1);
+      const earlier = inUpdate(id);
+      if (earlier) return targetOf(earlier, depth + 1);
       const stored = storedItem(doc, id);
       if (stored) return stored.parentSub === KEY && stored.parent instanceof Y.Map ? recordOf(stored.parent._item) : null;
     }
