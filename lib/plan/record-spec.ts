@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import type { SectionId } from '../state/route.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
-import { createRecord, findRecord } from './records.ts';
+import { createRecord, findRecord, restoreRecords } from './records.ts';
 
 /** `bytes`: a Uint8Array (a named version's encoded state). */
 export type FieldKind = 'string' | 'boolean' | 'number' | 'bytes';
@@ -188,7 +188,8 @@ export function defineRecord<F extends FieldsSpec>(name: string, fields: F, shap
       doc.transact(() => findRecord(list, id)?.set('deleted', true), COMMAND_ORIGIN);
     },
     restore(doc, list, id) {
-      doc.transact(() => findRecord(list, id)?.delete('deleted'), COMMAND_ORIGIN);
+      const record = findRecord(list, id);
+      if (record) restoreRecords(doc, [record]);
     },
     move(doc, list, id, to) {
       const others = liveMaps(list).filter((m) => m.get('id') !== id);

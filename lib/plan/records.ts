@@ -4,6 +4,7 @@
  * so a reference made concurrently on another peer never dangles.
  */
 import * as Y from 'yjs';
+import { COMMAND_ORIGIN } from './origin.ts';
 
 /** A random, URL-safe record id (128 bits). */
 export function newId(random: Crypto = globalThis.crypto): string {
@@ -40,6 +41,11 @@ export function indexOfRecord(list: Y.Array<Y.Map<unknown>>, id: string): number
 /** The records of `list` that are not tombstoned. */
 export function liveRecords(list: Y.Array<Y.Map<unknown>>): Y.Map<unknown>[] {
   return list.toArray().filter((record) => record.get('deleted') !== true);
+}
+
+/** Takes the tombstone off each of `records` in one local command (record-spec.ts's `restore`). */
+export function restoreRecords(doc: Y.Doc, records: readonly Y.Map<unknown>[]): void {
+  if (records.length > 0) doc.transact(() => records.forEach((record) => record.delete('deleted')), COMMAND_ORIGIN);
 }
 
 /** A string field of a record, '' when absent or not a string. */

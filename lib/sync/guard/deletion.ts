@@ -1,7 +1,9 @@
 /**
- * How much of the plan an update's delete set would remove: records (a Y.Map in a Y.Array),
- * characters of rich text, and saved versions, counted over what is live in this copy now. Read
- * from the store only; the whole plan is counted only when an update removes enough to matter.
+ * How much of the plan an update's delete set would remove: records (a Y.Map in a Y.Array, not
+ * already removed by tombstone), characters of rich text, and saved versions, counted over what is
+ * live in this copy now. Read from the store only; the whole plan is counted only when an update
+ * removes enough to matter. Records an update hides by tombstone are counted in soft-removal.ts
+ * and added to the same records figure.
  */
 import * as Y from 'yjs';
 import { planRoots } from '../../plan/index.ts';
@@ -19,7 +21,9 @@ export const MASS_DELETION = { share: 0.3, minRecords: 2, minText: 100 } as cons
 function measure(removal: Removal, item: Y.Item, versions: unknown, amount: number): void {
   if (item.parent === versions) removal.versions += 1;
   const content = item.content;
-  if (content instanceof Y.ContentType && content.type instanceof Y.Map && item.parent instanceof Y.Array) removal.records += 1;
+  if (content instanceof Y.ContentType && content.type instanceof Y.Map && item.parent instanceof Y.Array) {
+    if (content.type.get('deleted') !== true) removal.records += 1;
+  }
   else if (content instanceof Y.ContentString) removal.text += amount;
 }
 

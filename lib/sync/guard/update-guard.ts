@@ -6,8 +6,11 @@
  *   type; a forged client id (client-conflict.ts); a schema marker this version does not know
  *   (schema-marker.ts, in a scratch copy only when concurrent entries leave it uncertain);
  * - held back: it refers to changes this copy does not have yet (pending.ts, held-back.ts);
- * - quarantined: it removes more than a set share of the plan or a saved version (deletion.ts,
- *   quarantine.ts): applied nowhere until a member chooses "Keep our copy" or "Accept";
+ * - quarantined: it removes more than a set share of the plan or a saved version, by deleting
+ *   (deletion.ts) or by marking records removed (soft-removal.ts), see quarantine.ts: applied
+ *   nowhere until a member chooses "Keep our copy" or "Accept". Keeping our copy of records a
+ *   colleague marked removed applies their update and then restores those records as a local
+ *   command, an ordinary edit that reaches every copy;
  * - applied, with any deletions a member declined (or that await a decision) left out.
  * Never throws.
  */
@@ -17,7 +20,8 @@ import { isMassDeletion, measureRemoval, type Removal } from './deletion.ts';
 import { findClientConflict } from './client-conflict.ts';
 import { wouldLeavePending } from './pending.ts';
 import { markerAfter, markerOutcome } from './schema-marker.ts';
-import { isKnownSchemaVersion } from '../../plan/index.ts';
+import { isKnownSchemaVersion, restoreRecords } from '../../plan/index.ts';
+import { softRemovals } from './soft-removal.ts';
 import { decodeUpdateSafely } from './well-formed.ts';
 import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
 import { parseGuardRecord, serialiseGuardRecord, type GuardStore, type QuarantinedUpdate } from './quarantine.ts';
@@ -125,9 +129,15 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       if (after.failed) return { kind: 'refused', reason: 'malformed' };
       if (!isKnownSchemaVersion(after.value)) return { kind: 'refused', reason: 'schema-marker' };
     }
-    if (!allowMassDeletion && rangeCount(ranges) > 0) {
-      const removal = measureRemoval(doc, ranges);
-      if (isMassDeletion(doc, removal)) return quarantine(update, removal);
+    if (!allowMassDeletion) {
+      const removal: Removal = rangeCount(ranges) > 0 ? measureRemoval(doc, ranges) : { records: 0, text: 0, versions: 0 };
+      const soft = softRemovals(doc, decoded, ranges);
+      removal.records += soft.records.length;
+      if (isMassDeletion(doc, removal)) {
+        // A colleague's copy sends the same marks again with every sync: one question, not one per round.
+        const waiting = soft.entries.length > 0 ? quarantined.find((q) => coversEntries(doc, q.bytes, soft.entries)) : undefined;
+        return waiting ? { kind: 'quarantined', id: waiting.id } : quarantine(update, removal);
+      }
     }
     try {
       Y.applyUpdate(doc, update, origin);
@@ -195,6 +205,13 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       quarantined = quarantined.filter((q) => q.id !== id);
       declined = unionRanges(declined, deletionsOf(entry.bytes));
       changed();
+      // Records it marks removed cannot be left out of it (they are new entries, not deletions): it
+      // is applied without its deletions, and then those records are restored by a local command.
+      const decoded = decodeUpdateSafely(entry.bytes);
+      const marked = decoded ? softRemovals(doc, decoded, new Map()).records : [];
+      if (marked.length > 0 && run(entry.bytes, { source: 'quarantine-kept' }, true).kind === 'applied') {
+        restoreRecords(doc, marked.filter((record) => record.get('deleted') === true));
+      }
       await persist();
     },
     onChange(listener) {
@@ -208,6 +225,14 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
 function deletionsOf(bytes: Uint8Array): Ranges {
   const decoded = decodeUpdateSafely(bytes);
   return decoded ? rangesOf(decoded.ds) : new Map();
+}
+
+/** Whether every entry in `entries` is also written by the stored quarantined `bytes`. */
+function coversEntries(doc: Y.Doc, bytes: Uint8Array, entries: readonly Y.ID[]): boolean {
+  const decoded = decodeUpdateSafely(bytes);
+  if (!decoded) return false;
+  const theirs = softRemovals(doc, decoded, new Map()).entries;
+  return entries.every((id) => theirs.some((other) => other.client === id.client && other.clock === id.clock));
 }
 
 /** A new random 32-bit client id (Yjs's own range), never the one in use. */

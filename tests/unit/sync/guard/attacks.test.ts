@@ -11,23 +11,8 @@ import { dropPending } from '../../../../lib/sync/guard/pending.ts';
 import { memoryGuardStore } from '../../../../lib/sync/guard/quarantine.ts';
 import { migratePlan, planRoots, readChildren, readMeta } from '../../../../lib/plan/index.ts';
 import { saveVersion } from '../../../../lib/history/versions.ts';
-import { testingtonPlan } from '../../export/plan-fixture.ts';
+import { changeBy, pair } from './copies.ts';
 import { inspectPlanState } from '../../../../lib/export/inspect-plan-state.ts';
-
-/** Our copy and a copy of it (the hostile or honest colleague), in sync. */
-function pair() {
-  const { doc: ours } = testingtonPlan();
-  const theirs = new Y.Doc();
-  Y.applyUpdate(theirs, Y.encodeStateAsUpdate(ours));
-  return { ours, theirs };
-}
-
-/** What `theirs` writes in `change`, as one update. */
-function changeBy(theirs: Y.Doc, change: () => void): Uint8Array {
-  const before = Y.encodeStateVector(theirs);
-  change();
-  return Y.encodeStateAsUpdate(theirs, before);
-}
 
 const bytesOf = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc);
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
