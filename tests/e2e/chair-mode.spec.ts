@@ -5,31 +5,21 @@
  * within the rules and minutes that contain what was recorded.
  */
 import { test, expect } from '@playwright/test';
-import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
-import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { expectNoAxeViolations } from './fixtures.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
-import { openMember, closeMembers } from './support/member.ts';
+import { openMember, twoMachinesEachTest } from './support/member.ts';
 import { format } from 'date-fns';
 
 /** The meeting is held today (the panel's date), as the version's name says it. */
 const today = format(new Date(), 'd MMMM yyyy');
 
-let server: SignalingServer;
-let alice: ExtensionBrowser;
-let bob: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  server = await startSignaling();
-  [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
-});
-test.afterEach(() => closeMembers([alice, bob], server));
+const machines = twoMachinesEachTest();
 
 
 test('a chair runs a core group that a colleague follows, and closes it with minutes and next dates', async () => {
   test.setTimeout(240_000);
-  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care', role: 'Team manager' }, server.url);
-  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health', role: 'Health visitor' }, server.url);
+  const a = await openMember(machines.alice, { name: 'Sam Sample', agency: 'Children’s Social Care', role: 'Team manager' }, machines.server.url);
+  const b = await openMember(machines.bob, { name: 'Jo Example', agency: 'Health', role: 'Health visitor' }, machines.server.url);
 
   await a.list.goto();
   // Wirral's standards set how often core groups meet (at least every 6 weeks), so closing one proposes the next.

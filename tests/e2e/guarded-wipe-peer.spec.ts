@@ -14,9 +14,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures.ts';
-import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
-import { startSignaling, type SignalingServer } from './support/signaling.ts';
-import { openMember, closeMembers } from './support/member.ts';
+import { openMember, twoMachinesEachTest } from './support/member.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
@@ -33,15 +31,7 @@ const TEXT = {
 const FIELDS = Object.keys(TEXT) as (keyof typeof TEXT)[];
 const NOTICE = 'A colleague’s copy removed most of the plan';
 
-let server: SignalingServer;
-let alice: ExtensionBrowser;
-let bob: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  server = await startSignaling();
-  [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
-});
-test.afterEach(() => closeMembers([alice, bob], server));
+const machines = twoMachinesEachTest();
 
 /** A rich-text field's editable area by its exact label. */
 const field = (plan: PlanPage, label: string) => plan.page.getByRole('textbox', { name: label, exact: true });
@@ -52,8 +42,8 @@ const field = (plan: PlanPage, label: string) => plan.page.getByRole('textbox', 
  * (its notice showing) and Bob's.
  */
 async function wipeWhileAliceIsAway() {
-  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, server.url);
-  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health' }, server.url);
+  const a = await openMember(machines.alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, machines.server.url);
+  const b = await openMember(machines.bob, { name: 'Jo Example', agency: 'Health' }, machines.server.url);
   await a.list.goto();
   await a.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
   await a.plan.expectOpen('Testington');
@@ -95,7 +85,7 @@ async function wipeWhileAliceIsAway() {
   await b.plan.expectSaved();
 
   // Alice opens the plan again: Bob's copy catches hers up over WebRTC, and the guard holds it back.
-  const page = await alice.openPage(`sidepanel.html#/plan/${planId}`);
+  const page = await machines.alice.openPage(`sidepanel.html#/plan/${planId}`);
   const plan = new PlanPage(page);
   await plan.expectOpen('Testington');
   const notice = page.getByRole('region', { name: NOTICE });
@@ -152,7 +142,7 @@ test('a colleague’s copy that clears the plan is quarantined; keeping our copy
 
   // A backup taken now validates and imports as a new plan with Alice's text and Bob's action.
   await a.plan.goToSection('Print and backup');
-  const backup = await new PrintAndBackupPage(a.page, alice.context).downloadBackup();
+  const backup = await new PrintAndBackupPage(a.page, machines.alice.context).downloadBackup();
   const list = new PlanListPage(a.page);
   await list.goto();
   const importer = new ImportBackupPage(a.page);

@@ -5,27 +5,16 @@
  * nothing readable: no family or child name, no secret.
  */
 import { test, expect } from '@playwright/test';
-import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
-import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { TRACK_PEER_CONNECTIONS, cutPeerConnections } from './pages/sync-page.ts';
-import { openMember, closeMembers } from './support/member.ts';
+import { openMember, twoMachinesEachTest } from './support/member.ts';
 
-let server: SignalingServer;
-let alice: ExtensionBrowser;
-let bob: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  server = await startSignaling();
-  [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
-  for (const b of [alice, bob]) await b.context.addInitScript(TRACK_PEER_CONNECTIONS);
-});
-test.afterEach(() => closeMembers([alice, bob], server));
+const machines = twoMachinesEachTest((browser) => browser.context.addInitScript(TRACK_PEER_CONNECTIONS));
 
 
 test('two members share a plan, edit live, go offline, edit, reconnect and converge', async () => {
   test.setTimeout(150_000);
-  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, server.url);
-  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health' }, server.url);
+  const a = await openMember(machines.alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, machines.server.url);
+  const b = await openMember(machines.bob, { name: 'Jo Example', agency: 'Health' }, machines.server.url);
 
   await a.list.goto();
   await a.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
@@ -57,7 +46,7 @@ test('two members share a plan, edit live, go offline, edit, reconnect and conve
   await a.page.screenshot({ path: '.tmp/screens/sync-online.png', fullPage: true });
 
   // The network goes: the server stops and the peer connections drop.
-  await server.stop();
+  await machines.server.stop();
   await Promise.all([cutPeerConnections(a.page), cutPeerConnections(b.page)]);
   await expect(a.sync.peerStatus).toContainText('Offline', { timeout: 30_000 });
   await expect(b.sync.peerStatus).toContainText('Offline', { timeout: 30_000 });
@@ -72,7 +61,7 @@ test('two members share a plan, edit live, go offline, edit, reconnect and conve
   await expect(a.page.getByText('Written offline by Sam.')).toBeVisible();
 
   // Back online: they find each other again and converge, nothing lost.
-  await server.start();
+  await machines.server.start();
   await a.sync.expectOnlineWith(1);
   await b.sync.expectOnlineWith(1);
   await expect(b.page.getByLabel('Address')).toHaveValue('3 Offline Road, Sampletown');
@@ -93,10 +82,10 @@ test('two members share a plan, edit live, go offline, edit, reconnect and conve
   // Confidentiality: the server saw frames, but nothing readable. Routing fields (type, topic)
   // are checked as text; the encrypted payloads are decoded and checked as bytes (names are long
   // enough that a chance match in ciphertext is negligible; a 3-letter one like "Ava" is not).
-  expect(server.frames.length).toBeGreaterThan(4);
+  expect(machines.server.frames.length).toBeGreaterThan(4);
   const routing: string[] = [];
   const payloads: Buffer[] = [];
-  for (const frame of server.frames) {
+  for (const frame of machines.server.frames) {
     const message = JSON.parse(frame) as Record<string, unknown>;
     for (const [key, value] of Object.entries(message)) {
       if (key === 'data' && typeof value === 'string') payloads.push(Buffer.from(value, 'base64'));

@@ -10,9 +10,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures.ts';
-import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
-import { startSignaling, type SignalingServer } from './support/signaling.ts';
-import { openMember, closeMembers } from './support/member.ts';
+import { openMember, twoMachinesEachTest } from './support/member.ts';
 import { legacyPlanBackup } from './support/legacy-plan.ts';
 import { DueSectionPage, SettingsDeadlinesPage, badgeText } from './pages/deadlines-page.ts';
 import { MeetingsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
@@ -23,15 +21,7 @@ const NATIONAL = 'National: Working Together to Safeguard Children 2023';
 const OURS = 'Our partnership (2026)';
 const FIRST_CORE_GROUP = 'First core group, after the initial conference';
 
-let server: SignalingServer;
-let alice: ExtensionBrowser;
-let bob: ExtensionBrowser;
-
-test.beforeEach(async () => {
-  server = await startSignaling();
-  [alice, bob] = await Promise.all([launchExtension(), launchExtension()]);
-});
-test.afterEach(() => closeMembers([alice, bob], server));
+const machines = twoMachinesEachTest();
 
 /** Saves new figures for the first core group in Sam's own profile, from Settings. */
 async function setFirstCoreGroup(settings: SettingsDeadlinesPage, figure: string): Promise<void> {
@@ -45,8 +35,8 @@ async function setFirstCoreGroup(settings: SettingsDeadlinesPage, figure: string
 
 test('a plan carries its own timescales, so a colleague on another device counts the same due dates', async () => {
   test.setTimeout(180_000);
-  const a = await openMember(alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, server.url);
-  const b = await openMember(bob, { name: 'Jo Example', agency: 'Health' }, server.url);
+  const a = await openMember(machines.alice, { name: 'Sam Sample', agency: 'Children’s Social Care' }, machines.server.url);
+  const b = await openMember(machines.bob, { name: 'Jo Example', agency: 'Health' }, machines.server.url);
   const samSettings = new SettingsDeadlinesPage(a.page);
   const joSettings = new SettingsDeadlinesPage(b.page);
   const samDue = new DueSectionPage(a.page);
@@ -123,7 +113,7 @@ test('a plan carries its own timescales, so a colleague on another device counts
   // Jo's toolbar badge counts from the plan's copy too (national would not be due until 16 March).
   await joSettings.open();
   await joSettings.pretendTodayIs('2026-03-12');
-  await expect.poll(() => badgeText(bob), { timeout: 15_000 }).toBe('1');
+  await expect.poll(() => badgeText(machines.bob), { timeout: 15_000 }).toBe('1');
 
   // A plan from before plans carried their timescales: it names Sam's profile by id alone.
   await a.list.goto();
