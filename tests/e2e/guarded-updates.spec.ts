@@ -5,34 +5,14 @@
  * their copy, and a backup taken afterwards validates and imports with the content intact.
  */
 import * as Y from 'yjs';
-import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { ImportBackupPage, PrintAndBackupPage } from './pages/print-page.ts';
+import { storedPlan } from './support/stored-plan.ts';
 import { encodeRangesV1, subtractRanges, type Ranges } from '../../lib/sync/guard/delete-set.ts';
 
 const DANGER = 'We are worried that Ava and Leo will go on missing health care and school if nothing changes.';
-
-/** The plan as stored in this profile (y-indexeddb's updates), read from an extension page. */
-async function storedPlan(page: Page, planId: string): Promise<Y.Doc> {
-  const updates = await page.evaluate(
-    (name) =>
-      new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('updates', 'readonly').objectStore('updates').getAll();
-          all.onsuccess = () => resolve((all.result as Uint8Array[]).map((u) => [...u]));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    `plan:${planId}`,
-  );
-  const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
-  return doc;
-}
 
 /** A delete-only update removing everything but the schema marker: what a broken copy sends. */
 function wipeOf(doc: Y.Doc): Uint8Array {

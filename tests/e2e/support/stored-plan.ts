@@ -1,0 +1,48 @@
+/**
+ * A plan as one profile stores it (y-indexeddb's `updates` store of `plan:<id>`), read into a Y.Doc
+ * in the test, and one more update written beside it: what another copy of the extension (an older
+ * or damaged one) would have stored.
+ */
+import * as Y from 'yjs';
+import type { Page } from '@playwright/test';
+
+/** The plan as stored in this profile (y-indexeddb's updates), read from an extension page. */
+export async function storedPlan(page: Page, planId: string): Promise<Y.Doc> {
+  const updates = await page.evaluate(
+    (name) =>
+      new Promise<number[][]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('updates', 'readonly').objectStore('updates').getAll();
+          all.onsuccess = () => resolve((all.result as Uint8Array[]).map((u) => [...u]));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    `plan:${planId}`,
+  );
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+  return doc;
+}
+
+/** Appends `update` to the plan's stored updates, as y-indexeddb itself writes them. */
+export async function appendStoredUpdate(page: Page, planId: string, update: Uint8Array): Promise<void> {
+  await page.evaluate(
+    ({ name, bytes }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('updates', 'readwrite');
+          tx.objectStore('updates').add(Uint8Array.from(bytes));
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: `plan:${planId}`, bytes: [...update] },
+  );
+}
