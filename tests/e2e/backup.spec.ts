@@ -26,10 +26,7 @@ async function planToBackUp(panel: Page, context: BrowserContext): Promise<{ lis
   await list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
   const plan = new PlanPage(panel);
   await plan.expectOpen('Testington');
-  await plan.goToSection('Strengthening Families');
-  await plan.dangerStatement().click();
-  await panel.keyboard.press('Control+End');
-  await panel.keyboard.type(DANGER);
+  await plan.addToDangerStatement(DANGER);
   await plan.goToSection('Chronology');
   await new ChronologyPage(panel).add({ date: iso(subDays(now, 3)), event: 'Home visit, Ava seen alone', agency: 'CSC' });
   await plan.expectSaved();

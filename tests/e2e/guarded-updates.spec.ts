@@ -27,10 +27,7 @@ test('a copy that wipes the plan is quarantined; the member keeps their copy, an
   await list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }, { name: 'Leo', dob: '2021-07-02' }]);
   const plan = new PlanPage(panel);
   await plan.expectOpen('Testington');
-  await plan.goToSection('Strengthening Families');
-  await plan.dangerStatement().click();
-  await panel.keyboard.press('Control+End');
-  await panel.keyboard.type(DANGER);
+  await plan.addToDangerStatement(DANGER);
   await plan.expectSaved();
   const planId = plan.planId();
 

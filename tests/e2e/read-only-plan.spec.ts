@@ -19,10 +19,7 @@ for (const { marker, reason } of [
     await new PlanListPage(panel).createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
     const plan = new PlanPage(panel);
     await plan.expectOpen('Testington');
-    await plan.goToSection('Strengthening Families');
-    await plan.dangerStatement().click();
-    await panel.keyboard.press('Control+End');
-    await panel.keyboard.type(DANGER);
+    await plan.addToDangerStatement(DANGER);
     await plan.expectSaved();
     const planId = plan.planId();
 

@@ -31,6 +31,14 @@ export class PlanPage {
     return this.richText('What we are worried will happen to the children if nothing changes');
   }
 
+  /** Types `text` at the end of the danger statement, from wherever the plan is open. */
+  async addToDangerStatement(text: string): Promise<void> {
+    await this.goToSection('Strengthening Families');
+    await this.dangerStatement().click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
   planId(): string {
     const match = /#\/plan\/([0-9a-f]{32})/.exec(this.page.url());
     if (!match) throw new Error(`not on a plan page: ${this.page.url()}`);
