@@ -289,6 +289,12 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
 
   /** After a first or reset catch-up: push what the relay lacks (§8). */
   async function seed(scratch: Y.Doc, state: RoomState): Promise<void> {
+    // What the outbox will push anyway is not pushed twice.
+    await sealing;
+    for (const entry of outbox) {
+      const opened = await open(keys.contentKey, keys.tag, entry.data);
+      if (opened) Y.applyUpdate(scratch, opened.update);
+    }
     const have = Y.snapshot(doc);
     if (Y.equalSnapshots(have, Y.snapshot(scratch))) return;
     const diff = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(scratch));
