@@ -41,7 +41,11 @@ const CURSOR_KEY = 'relay-cursor';
 
 export const emptyCursor = (): RelayCursor => ({ logId: ZERO_ID, lastSeq: 0, snapshotId: ZERO_ID, lastSentAt: null, lastHeardAt: null, gone: false });
 
-const outboxKey = (serial: number) => OUTBOX_PREFIX + String(serial).padStart(15, '0');
+/**
+ * The serial orders entries; the id in the key keeps two pages of this browser that sync the same
+ * plan (a panel and a tab) from overwriting each other's entries.
+ */
+const outboxKey = (e: OutboxEntry) => `${OUTBOX_PREFIX}${String(e.serial).padStart(15, '0')}-${toHex(e.id)}`;
 const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export async function loadCursor(store: RelayStore): Promise<RelayCursor> {
@@ -61,16 +65,18 @@ export async function loadOutbox(store: RelayStore): Promise<OutboxEntry[]> {
   const entries: OutboxEntry[] = [];
   for (const key of keys) {
     const v = (await store.get(key)) as { id?: unknown; data?: unknown } | undefined;
-    const serial = Number(key.slice(OUTBOX_PREFIX.length));
+    const serial = Number(key.slice(OUTBOX_PREFIX.length).split('-')[0]);
     if (v && v.id instanceof Uint8Array && v.id.length === 16 && v.data instanceof Uint8Array && Number.isSafeInteger(serial)) {
       entries.push({ serial, id: v.id, data: v.data });
     }
   }
-  return entries.sort((a, b) => a.serial - b.serial);
+  // Two pages' entries may share a serial: the same id twice is one envelope.
+  const seen = new Set<string>();
+  return entries.sort((a, b) => a.serial - b.serial).filter((e) => !seen.has(toHex(e.id)) && seen.add(toHex(e.id)));
 }
 
-export const saveOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.set(outboxKey(e.serial), { id: e.id, data: e.data });
-export const deleteOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.delete(outboxKey(e.serial));
+export const saveOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.set(outboxKey(e), { id: e.id, data: e.data });
+export const deleteOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.delete(outboxKey(e));
 
 /** The relay's records in a plan's database (persistence.ts's extras). */
 export function planRelayStore(p: {
