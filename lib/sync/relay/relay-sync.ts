@@ -109,7 +109,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   let cursorTimer: unknown = null;
   let pendingSeals = 0;
   let destroyed = false;
-  let connection: RelayStatus['connection'] = 'connecting';
+  let connection: RelayStatus['connection'] = live ? 'connecting' : 'offline';
   let received = 0;
   let dropped = 0;
   let restored = false;
