@@ -34,7 +34,7 @@ const UNLIMITED = {
 const NEVER = '1000000000';
 
 /** Six weeks of small edits by three members while `away` is closed; then times `away` catching up. */
-async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; envelopes: number; snapshot: boolean }> {
+async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; connectMs: number; envelopes: number; snapshot: boolean }> {
   const secret = createInviteSecret();
   const keys = await deriveRelayKeys(secret);
   const members = [0, 1, 2].map(() => relayDevice(relay.relayUrl, keys));
@@ -70,11 +70,15 @@ async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; envelopes
   Y.applyUpdate(doc, awayState);
   const started = performance.now();
   const back: BenchDevice = relayDevice(relay.relayUrl, keys, doc, awayStore);
+  let connectMs = 0;
+  back.sync.onStatus((s) => {
+    if (s.connection === 'online' && !connectMs) connectMs = performance.now() - started;
+  });
   await waitFor(() => isSettled(back), 60_000, 'the returning member to catch up');
   const ms = performance.now() - started;
   if (doc.getText('notes').toString() !== members[0]!.doc.getText('notes').toString()) throw new Error('the returning member did not converge');
   await Promise.all([...members, back].map((m) => m.sync.destroy()));
-  return { ms, envelopes: served.entries.length, snapshot: served.snapshots.length > 0 };
+  return { ms, connectMs, envelopes: served.entries.length, snapshot: served.snapshots.length > 0 };
 }
 
 /** The large fixture plan shared through the relay, then 400 small edits; the bytes the relay keeps. */
@@ -119,7 +123,7 @@ export default async function (): Promise<Figure[]> {
     const stored = await largePlanStored(large, temps[2]!.dir);
     await large.stop();
     console.error(
-      `relay catch-up: snapshot + ${compacted.envelopes} envelopes ${compacted.ms.toFixed(0)} ms; replaying ${replayed.envelopes} envelopes ${replayed.ms.toFixed(0)} ms; ` +
+      `relay catch-up: snapshot + ${compacted.envelopes} envelopes ${compacted.ms.toFixed(0)} ms (connected after ${compacted.connectMs.toFixed(0)} ms); replaying ${replayed.envelopes} envelopes ${replayed.ms.toFixed(0)} ms; ` +
         `ratio ${(replayed.ms / compacted.ms).toFixed(1)}×. Large plan ${stored.planBytes} bytes, relay keeps ${stored.storedBytes} bytes of ciphertext (${stored.fileBytes} bytes of SQLite files)`,
     );
     if (!compacted.snapshot || replayed.snapshot) throw new Error('relay-catch-up: the compacting relay has no snapshot, or the other one has');

@@ -185,6 +185,9 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
         const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data };
         ownIds.add(toHex(entry.id));
         outbox.push(entry);
+        // Sent at once, while it is written: an acknowledgement that beats the write deletes the
+        // record after it (the store keeps the order), and a restart before either resends it.
+        enqueue(pushOutbox);
         await saveOutboxEntry(store, entry);
       })
       .catch((error) => options.onWarning?.(`relay: an edit could not be kept for sending: ${String(error)}`))
