@@ -34,7 +34,7 @@ const UNLIMITED = {
 const NEVER = '1000000000';
 
 /** Six weeks of small edits by three members while `away` is closed; then times `away` catching up. */
-async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; connectMs: number; envelopes: number; snapshot: boolean }> {
+async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; connectMs: number; plainMs: number; envelopes: number; snapshot: boolean }> {
   const secret = createInviteSecret();
   const keys = await deriveRelayKeys(secret);
   const members = [0, 1, 2].map(() => relayDevice(relay.relayUrl, keys));
@@ -77,8 +77,15 @@ async function sixWeeksAway(relay: RelayServer): Promise<{ ms: number; connectMs
   await waitFor(() => isSettled(back), 60_000, 'the returning member to catch up');
   const ms = performance.now() - started;
   if (doc.getText('notes').toString() !== members[0]!.doc.getText('notes').toString()) throw new Error('the returning member did not converge');
+  // The floor: Yjs alone merging the same state into the same old copy (no relay, no guard).
+  const floorDoc = new Y.Doc();
+  Y.applyUpdate(floorDoc, awayState);
+  const whole = Y.encodeStateAsUpdate(members[0]!.doc);
+  const floorStarted = performance.now();
+  Y.applyUpdate(floorDoc, whole);
+  const plainMs = performance.now() - floorStarted;
   await Promise.all([...members, back].map((m) => m.sync.destroy()));
-  return { ms, connectMs, envelopes: served.entries.length, snapshot: served.snapshots.length > 0 };
+  return { ms, connectMs, plainMs, envelopes: served.entries.length, snapshot: served.snapshots.length > 0 };
 }
 
 /** The large fixture plan shared through the relay, then 400 small edits; the bytes the relay keeps. */
@@ -123,13 +130,14 @@ export default async function (): Promise<Figure[]> {
     const stored = await largePlanStored(large, temps[2]!.dir);
     await large.stop();
     console.error(
-      `relay catch-up: snapshot + ${compacted.envelopes} envelopes ${compacted.ms.toFixed(0)} ms (connected after ${compacted.connectMs.toFixed(0)} ms); replaying ${replayed.envelopes} envelopes ${replayed.ms.toFixed(0)} ms; ` +
+      `relay catch-up: snapshot + ${compacted.envelopes} envelopes ${compacted.ms.toFixed(0)} ms (connected after ${compacted.connectMs.toFixed(0)} ms; Yjs alone merging the whole state: ${compacted.plainMs.toFixed(0)} ms); replaying ${replayed.envelopes} envelopes ${replayed.ms.toFixed(0)} ms; ` +
         `ratio ${(replayed.ms / compacted.ms).toFixed(1)}×. Large plan ${stored.planBytes} bytes, relay keeps ${stored.storedBytes} bytes of ciphertext (${stored.fileBytes} bytes of SQLite files)`,
     );
     if (!compacted.snapshot || replayed.snapshot) throw new Error('relay-catch-up: the compacting relay has no snapshot, or the other one has');
     return [
       { name: 'relay catch-up after six weeks (10,000 updates, snapshot + tail)', value: Math.round(compacted.ms), unit: 'ms', budget: 500 },
       { name: 'relay catch-up after six weeks (10,000 updates, replaying every update)', value: Math.round(replayed.ms), unit: 'ms', budget: null },
+      { name: 'relay catch-up: Yjs alone merging the same state (the floor)', value: Math.round(compacted.plainMs), unit: 'ms', budget: null },
       { name: 'relay catch-up: replay ÷ snapshot + tail', value: Number((replayed.ms / compacted.ms).toFixed(1)), unit: '×', budget: null },
       { name: 'relay bytes stored for the large plan after compaction ÷ plan size', value: Number((stored.storedBytes / stored.planBytes).toFixed(2)), unit: '×', budget: 1.5 },
     ];
