@@ -21,6 +21,8 @@ export interface OutboxEntry {
   /** 16 random bytes chosen when the envelope was made: a retry with it is never stored twice. */
   id: Uint8Array;
   data: Uint8Array;
+  /** In memory only, for an entry made in this session and never sent: the update, to merge. */
+  unsent?: Uint8Array;
 }
 
 export interface RelayCursor {

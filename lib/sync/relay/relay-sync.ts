@@ -182,7 +182,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     sealing = sealing
       .then(async () => {
         const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
-        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data };
+        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update };
         ownIds.add(toHex(entry.id));
         outbox.push(entry);
         // Sent at once, while it is written: an acknowledgement that beats the write deletes the
@@ -207,8 +207,28 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   // ---- sending ----------------------------------------------------------------------------------
   const canSend = () => conn !== null && hello !== null && conn.hello === hello;
 
+  /**
+   * Edits made since the last push that were never sent (typed while a push was on its way, or
+   * offline) become one envelope: fewer envelopes for the relay and for colleagues to open. Only
+   * entries this page made and never sent: one that may have reached the relay keeps its id.
+   */
+  async function mergeUnsent(): Promise<void> {
+    const unsent = outbox.filter((e) => e.unsent);
+    if (unsent.length < 2) return;
+    const update = Y.mergeUpdates(unsent.map((e) => e.unsent!));
+    const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
+    const merged: OutboxEntry = { serial: unsent[0]!.serial, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update };
+    ownIds.add(toHex(merged.id));
+    await saveOutboxEntry(store, merged);
+    const gone = new Set(unsent);
+    outbox = [...outbox.filter((e) => !gone.has(e)), merged].sort((a, b) => a.serial - b.serial);
+    for (const e of unsent) void deleteOutboxEntry(store, e).catch(() => {});
+  }
+
   async function pushOutbox(): Promise<void> {
     if (!caughtUp || inFlight || !canSend() || cursor.gone || problem || outbox.length === 0) return;
+    await mergeUnsent();
+    if (inFlight || !canSend()) return;
     const limits = hello!;
     const batch: OutboxEntry[] = [];
     let bytes = PUSH_OVERHEAD_BYTES;
@@ -222,6 +242,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     const frame = await keys.sign(pushBody(reqId, keys.tag, keys.publicKey, batch), limits.challenge);
     if (conn?.hello !== limits) return; // reconnected while signing: the new connection resends
     inFlight = { reqId, entries: batch };
+    for (const e of batch) delete e.unsent;
     conn.send(frame);
   }
 

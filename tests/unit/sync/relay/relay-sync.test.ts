@@ -239,4 +239,24 @@ describe('relay sync', () => {
     const c = await device(keys, 'c', { live: false, url: `ws://127.0.0.1:${await freePort()}/relay` });
     await expect(c.sync.pullOnce(5_000)).rejects.toThrow(/relay/);
   });
+
+  it('sends edits made while the relay was away as one envelope', async () => {
+    const secret = createInviteSecret();
+    const keys = await deriveRelayKeys(secret);
+    const a = await device(keys, 'a');
+    type(a, 'Family group conference booked.');
+    await waitFor(() => settled(a), 10_000, 'A to send');
+    await relay.stop();
+    await waitFor(() => a.sync.status.connection === 'offline', 5_000, 'A to notice');
+    for (const word of [' Grandma', ' will', ' attend.']) type(a, word);
+    await waitFor(() => a.sync.status.waiting === 3, 5_000, 'three edits waiting');
+    await startOurRelay();
+    await waitFor(() => settled(a), 20_000, 'A to send after the relay came back');
+    const client = await RelayClient.open(relay.relayUrl);
+    const { entries } = await client.sync(roomKeyFromSeed(Buffer.from(await relayWriteSeed(secret))).tag);
+    client.close();
+    expect(entries).toHaveLength(2);
+    const b = await device(keys, 'b');
+    await waitFor(() => text(b) === 'Family group conference booked. Grandma will attend.', 10_000, 'B to receive');
+  });
 });
