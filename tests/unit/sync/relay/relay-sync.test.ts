@@ -89,6 +89,16 @@ async function device(keys: RelayKeys, planId: string, options: { url?: string; 
   return d;
 }
 
+/** What the relay serves for the plan `secret` names, read by the spec-only test client. */
+async function served(secret: string) {
+  const client = await RelayClient.open(relay.relayUrl);
+  try {
+    return await client.sync(roomKeyFromSeed(Buffer.from(await relayWriteSeed(secret))).tag);
+  } finally {
+    client.close();
+  }
+}
+
 const text = (d: Device) => d.doc.getText('t').toString();
 const type = (d: Device, s: string) => d.doc.getText('t').insert(d.doc.getText('t').length, s);
 const settled = (d: Device) => d.sync.status.caughtUp && d.sync.status.waiting === 0;
@@ -171,10 +181,7 @@ describe('relay sync', () => {
     await reopened.sync.ready;
     expect(reopened.sync.status.waiting).toBe(1);
     await waitFor(() => settled(reopened), 10_000, 'the retry');
-    const client = await RelayClient.open(relay.relayUrl);
-    const room = roomKeyFromSeed(Buffer.from(await relayWriteSeed(secret)));
-    const { entries, end } = await client.sync(room.tag);
-    client.close();
+    const { entries, end } = await served(secret);
     expect(entries).toHaveLength(1);
     expect(end.state.head).toBe(1);
   });
@@ -206,11 +213,8 @@ describe('relay sync', () => {
       type(a, `${i},`);
       await waitFor(() => settled(a), 10_000, 'A to send');
     }
-    const client = await RelayClient.open(relay.relayUrl);
-    const room = roomKeyFromSeed(Buffer.from(await relayWriteSeed(secret)));
-    await waitFor(async () => (await client.sync(room.tag)).snapshots.length === 1, 15_000, 'a snapshot');
-    const { snapshots, entries, end } = await client.sync(room.tag);
-    client.close();
+    await waitFor(async () => (await served(secret)).snapshots.length === 1, 15_000, 'a snapshot');
+    const { snapshots, entries, end } = await served(secret);
     expect(snapshots[0]!.seq).toBeGreaterThanOrEqual(20);
     expect(entries.length).toBeLessThan(30);
     expect(end.state.tailCount).toBe(entries.length);
@@ -252,9 +256,7 @@ describe('relay sync', () => {
     await waitFor(() => a.sync.status.waiting === 3, 5_000, 'three edits waiting');
     await startOurRelay();
     await waitFor(() => settled(a), 20_000, 'A to send after the relay came back');
-    const client = await RelayClient.open(relay.relayUrl);
-    const { entries } = await client.sync(roomKeyFromSeed(Buffer.from(await relayWriteSeed(secret))).tag);
-    client.close();
+    const { entries } = await served(secret);
     expect(entries).toHaveLength(2);
     const b = await device(keys, 'b');
     await waitFor(() => text(b) === 'Family group conference booked. Grandma will attend.', 10_000, 'B to receive');
