@@ -14,6 +14,11 @@ import type { NetworkSettings } from '../settings/network.ts';
 import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
 import type { GuardStore } from './guard/quarantine.ts';
+import { keepHistory } from '../history/keep-history.ts';
+import { hasFullCopyVersions, migrateFullCopyVersions } from '../history/migrate-versions.ts';
+
+/** How long after opening a plan its full-copy versions are converted (after the first render). */
+const VERSION_MIGRATION_DELAY_MS = 3000;
 
 /** Where a plan keeps its quarantined updates and declined deletions (its database's extras). */
 const GUARD_KEY = 'update-guard';
@@ -41,6 +46,8 @@ export interface PlanSession {
  */
 export async function openPlanSession(planId: string): Promise<PlanSession> {
   const doc = new Y.Doc();
+  // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
+  keepHistory(doc);
   const persistence = persistPlan(doc, planId);
   try {
     await persistence.whenLoaded;
@@ -62,6 +69,15 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
   const migration = migratePlan(doc);
   let peers: PeerSync | null = null;
   let closed = false;
+  // Versions saved as full copies (before snapshots) are converted once the plan is on screen: it
+  // reads every copy, which is seconds for a large plan, and nothing on the first screen needs it.
+  const canWrite = migration === 'current' || migration === 'migrated' || migration === 'empty';
+  const versionMigration =
+    canWrite && hasFullCopyVersions(doc)
+      ? setTimeout(() => {
+          if (!closed) migrateFullCopyVersions(doc);
+        }, VERSION_MIGRATION_DELAY_MS)
+      : undefined;
   return {
     planId,
     doc,
@@ -84,6 +100,7 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     },
     async close() {
       closed = true;
+      clearTimeout(versionMigration);
       peers?.destroy();
       awareness.destroy();
       channel.destroy();
