@@ -93,3 +93,20 @@ test('history saves a version and shows what changed since, and who changed it',
   await history.compareWithNow('Before the core group');
   await expect(history.comparison.locator('ins').filter({ hasText: 'most days.' })).toBeVisible();
 });
+
+test('deleting a plan from this device deletes its saved versions with it', async ({ panel }) => {
+  const { list, plan } = await openNewPlan(panel, [{ name: 'Noah', dob: '2021-07-02' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
+  const planId = plan.planId();
+  await plan.goToSection('History');
+  const history = new HistoryPage(panel);
+  await history.saveVersion('Agreed at the core group');
+  await expect(history.section.getByRole('status')).toContainText('Saved the version “Agreed at the core group”.');
+  await plan.expectSaved();
+  const databases = () => panel.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect((await databases()).filter((name) => name.includes(planId))).toEqual([`plan:${planId}`]);
+
+  await list.goto();
+  await list.deletePlan('Testington');
+  // No database of this plan is left: not the plan's, and nothing else holding its versions.
+  await expect.poll(async () => (await databases()).filter((name) => name.includes(planId))).toEqual([]);
+});
