@@ -118,9 +118,11 @@ export function versionStateVector(doc: Y.Doc, id: string): Map<number, number> 
 }
 
 /**
- * Records that `id` is removed, by whom, when and why, and frees what only it kept. Never silent:
- * the decision stays in the plan with the version's name, and the list shows it. RangeError for an
- * empty reason (a programming mistake: the form asks first). Returns false for an unknown id.
+ * Removes version `id` by a recorded decision: who, when and why stay on its record, and the list
+ * of removed versions shows them (removedVersions). Never silent: a colleague's copy receiving
+ * the removal holds it and asks (guard/update-guard.ts quarantines any version marked removed),
+ * and "Keep our copy" restores it whole, as its snapshot is kept. Signed decisions come with
+ * membership. RangeError for a missing name or reason (the form asks first); false for an unknown id.
  */
 export function removeVersion(doc: Y.Doc, id: string, decision: { by: string; at: string; why: string }): boolean {
   if (decision.why.trim() === '' || decision.by.trim() === '') throw new RangeError('removeVersion: record who and why');
@@ -128,9 +130,6 @@ export function removeVersion(doc: Y.Doc, id: string, decision: { by: string; at
   if (!storedVersions(doc).some((v) => v.id === id)) return false;
   doc.transact(() => {
     Version.update(doc, list, id, { removedBy: decision.by.trim(), removedAt: decision.at, removedWhy: decision.why.trim() });
-    // A full copy others build on stays: only a snapshot's bytes are dropped.
-    const dependedOn = storedVersions(doc).some((v) => v.base === id);
-    if (!dependedOn) Version.update(doc, list, id, { snapshot: new Uint8Array(), state: new Uint8Array(), base: '' });
     Version.remove(doc, list, id);
   }, COMMAND_ORIGIN);
   return true;
@@ -140,8 +139,9 @@ export function removeVersion(doc: Y.Doc, id: string, decision: { by: string; at
 export function removedVersions(doc: Y.Doc): (VersionInfo & { removedBy: string; removedAt: string; removedWhy: string })[] {
   return versionsList(doc)
     .toArray()
+    .filter((record) => record.get('deleted') === true)
     .map(Version.read)
-    .filter((v) => v.id !== '' && v.removedBy !== '')
+    .filter((v) => v.id !== '')
     .map(({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }) => ({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }));
 }
 

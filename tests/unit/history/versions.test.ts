@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, ChronologyEntry } from '../../../lib/plan/index.ts';
 import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
-import { checkVersionName, loadVersion, readVersions, saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
+import { checkVersionName, loadVersion, readVersions, removeVersion, removedVersions, saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
 import { keepHistory } from '../../../lib/history/keep-history.ts';
 import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
@@ -151,5 +151,17 @@ describe('saveVersion', () => {
     const doc = newPlan();
     expect(loadVersion(doc, 'nope')).toBeUndefined();
     expect(versionStateVector(doc, 'nope')).toBeUndefined();
+  });
+
+  it('removes a version only by a recorded decision, which stays in the plan with its name', () => {
+    const doc = newPlan();
+    const id = saveVersion(doc, { name: 'Draft by mistake', by: 'Sam', at: '2026-02-01' });
+    expect(() => removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: '  ' })).toThrow(RangeError);
+    expect(removeVersion(doc, id, { by: 'Sam Social', at: '2026-02-02', why: 'Saved before the family had seen it' })).toBe(true);
+    expect(readVersions(doc)).toEqual([]);
+    expect(removedVersions(doc)).toEqual([
+      { id, name: 'Draft by mistake', savedBy: 'Sam', savedAt: '2026-02-01', removedBy: 'Sam Social', removedAt: '2026-02-02', removedWhy: 'Saved before the family had seen it' },
+    ]);
+    expect(removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: 'again' })).toBe(false);
   });
 });
