@@ -19,6 +19,8 @@ type Ranges = { clock: number; len: number }[];
 /** Decoded snapshots by their stored bytes (the record's value, shared by every reader). */
 const decoded = new WeakMap<Uint8Array, Y.Snapshot>();
 const keeping = new WeakSet<Y.Doc>();
+/** Documents loading their stored copy: what arrives deleted was kept by the copy that stored it. */
+const loading = new WeakSet<Y.Doc>();
 
 /** `bytes` decoded as a snapshot (cached by identity), or undefined when they do not decode. */
 export function decodeVersionSnapshot(bytes: Uint8Array): Y.Snapshot | undefined {
@@ -51,6 +53,16 @@ export function keepsHistory(doc: Y.Doc): boolean {
 }
 
 /**
+ * While `doc` loads its own stored copy, deleted content in it is kept without asking which
+ * version shows it: that copy already collected what no version showed, and deciding again would
+ * decode every version's snapshot on every open. Returns the end of loading.
+ */
+export function loadingStoredCopy(doc: Y.Doc): () => void {
+  loading.add(doc);
+  return () => void loading.delete(doc);
+}
+
+/**
  * Runs `fn` with garbage collection off: Yjs refuses to restore a snapshot from a document that
  * collects garbage, though this one keeps all that its versions need.
  */
@@ -70,6 +82,7 @@ function neededByVersion(doc: Y.Doc, item: Y.Item): boolean {
   const versions = doc.share.get(ROOT.versions);
   if (!versions || item.parent === versions) return false;
   if (item.parent instanceof Y.Map && item.parent._item?.parent === versions) return false;
+  if (loading.has(doc)) return true;
   for (const record of arrayMaps(versions)) {
     const bytes = record.get('snapshot');
     if (!(bytes instanceof Uint8Array) || bytes.length === 0) continue;

@@ -14,7 +14,7 @@ import type { NetworkSettings } from '../settings/network.ts';
 import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
 import type { GuardStore } from './guard/quarantine.ts';
-import { keepHistory } from '../history/keep-history.ts';
+import { keepHistory, loadingStoredCopy } from '../history/keep-history.ts';
 import { hasFullCopyVersions, migrateFullCopyVersions } from '../history/migrate-versions.ts';
 
 /** How long after opening a plan its full-copy versions are converted (after the first render). */
@@ -48,10 +48,13 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
   const doc = new Y.Doc();
   // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
   keepHistory(doc);
+  const loaded = loadingStoredCopy(doc);
   const persistence = persistPlan(doc, planId);
   try {
     await persistence.whenLoaded;
+    loaded();
   } catch (error) {
+    loaded();
     await persistence.destroy().catch(() => {});
     doc.destroy();
     throw error;

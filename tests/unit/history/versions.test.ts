@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, ChronologyEntry } from '../../../lib/plan/index.ts';
 import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { checkVersionName, loadVersion, readVersions, removeVersion, removedVersions, saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
-import { keepHistory } from '../../../lib/history/keep-history.ts';
+import { keepHistory, loadingStoredCopy } from '../../../lib/history/keep-history.ts';
 import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
@@ -163,5 +163,35 @@ describe('saveVersion', () => {
       { id, name: 'Draft by mistake', savedBy: 'Sam', savedAt: '2026-02-01', removedBy: 'Sam Social', removedAt: '2026-02-02', removedWhy: 'Saved before the family had seen it' },
     ]);
     expect(removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: 'again' })).toBe(false);
+  });
+});
+
+describe('loadingStoredCopy', () => {
+  it('keeps what a stored copy kept while it loads, and collects again once loaded', () => {
+    const doc = newPlan();
+    keepHistory(doc);
+    const grey = richTextFragment(doc, 'grey-areas');
+    appendParagraphs(doc, grey, [[{ text: 'Kept for the version' }]]);
+    const id = saveVersion(doc, { name: 'One', by: 'Sam', at: '2026-02-01' });
+    doc.transact(() => grey.delete(0, grey.length));
+
+    const copy = new Y.Doc();
+    keepHistory(copy);
+    let asked = 0;
+    const filter = copy.gcFilter;
+    copy.gcFilter = (item) => {
+      if (!(item.content instanceof Y.ContentDeleted)) asked++;
+      return filter(item);
+    };
+    const loaded = loadingStoredCopy(copy);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    loaded();
+    expect(plainText(richTextFragment(loadVersion(copy, id)!, 'grey-areas'))).toBe('Kept for the version');
+    // Typed and deleted after loading: collected as usual.
+    appendParagraphs(copy, richTextFragment(copy, 'grey-areas'), [[{ text: 'Gone for good' }]]);
+    const again = richTextFragment(copy, 'grey-areas');
+    copy.transact(() => again.delete(0, again.length));
+    expect(new TextDecoder().decode(Y.encodeStateAsUpdate(copy))).not.toContain('Gone for good');
+    expect(asked).toBeGreaterThan(0);
   });
 });
