@@ -92,7 +92,8 @@ function neededByVersion(doc: Y.Doc, item: Y.Item): boolean {
   return false;
 }
 
-function arrayMaps(versions: Y.AbstractType<unknown>): Y.Map<unknown>[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function arrayMaps(versions: Y.AbstractType<any>): Y.Map<unknown>[] {
   const maps: Y.Map<unknown>[] = [];
   for (let n = versions._start; n !== null; n = n.right) {
     if (!n.deleted && n.content instanceof Y.ContentType && n.content.type instanceof Y.Map) maps.push(n.content.type);
