@@ -15,6 +15,11 @@ import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
 import type { GuardStore } from './guard/quarantine.ts';
 import type { RelaySync } from './relay/relay-sync.ts';
+import { keepHistory, loadingStoredCopy } from '../history/keep-history.ts';
+import { hasFullCopyVersions, migrateFullCopyVersions } from '../history/migrate-versions.ts';
+
+/** How long after opening a plan its full-copy versions are converted (after the first render). */
+const VERSION_MIGRATION_DELAY_MS = 3000;
 
 /** Where a plan keeps its quarantined updates and declined deletions (its database's extras). */
 const GUARD_KEY = 'update-guard';
@@ -52,10 +57,15 @@ export interface SharedSync {
  */
 export async function openPlanSession(planId: string): Promise<PlanSession> {
   const doc = new Y.Doc();
+  // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
+  keepHistory(doc);
+  const loaded = loadingStoredCopy(doc);
   const persistence = persistPlan(doc, planId);
   try {
     await persistence.whenLoaded;
+    loaded();
   } catch (error) {
+    loaded();
     await persistence.destroy().catch(() => {});
     doc.destroy();
     throw error;
@@ -75,6 +85,15 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
   let relay: RelaySync | null = null;
   let shared: Promise<SharedSync> | null = null;
   let closed = false;
+  // Versions saved as full copies (before snapshots) are converted once the plan is on screen: it
+  // reads every copy, which is seconds for a large plan, and nothing on the first screen needs it.
+  const canWrite = migration === 'current' || migration === 'migrated' || migration === 'empty';
+  const versionMigration =
+    canWrite && hasFullCopyVersions(doc)
+      ? setTimeout(() => {
+          if (!closed) migrateFullCopyVersions(doc);
+        }, VERSION_MIGRATION_DELAY_MS)
+      : undefined;
   return {
     planId,
     doc,
@@ -111,6 +130,7 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     },
     async close() {
       closed = true;
+      clearTimeout(versionMigration);
       peers?.destroy();
       await relay?.destroy();
       awareness.destroy();
