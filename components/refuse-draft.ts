@@ -16,20 +16,3 @@ export function refuseDraft(problems: readonly FieldProblem[], fieldId: (field: 
   void tick().then(() => focusField(fieldId(first.field)));
   return true;
 }
-
-/**
- * A form's problems with what is wrong in its date inputs' boxes put first for their fields
- * (`dates` maps a field to its DateInput's `problem`): "Date must include a month" says more than
- * the check's "Enter the date", which saw only the last real date the boxes made. Fields keep the
- * order they had; a date problem for a field the check found fine goes where `order` puts it.
- */
-export function withDateProblems<P extends FieldProblem>(
-  problems: readonly P[],
-  dates: Partial<Record<P['field'], string>>,
-  order: readonly P['field'][],
-): P[] {
-  const merged = new Map<P['field'], string>(problems.map((p) => [p.field, p.message]));
-  for (const [field, message] of Object.entries(dates) as [P['field'], string | undefined][]) if (message) merged.set(field, message);
-  const rank = (field: P['field']) => (order.includes(field) ? order.indexOf(field) : order.length);
-  return [...merged].map(([field, message]) => ({ field, message }) as P).sort((a, b) => rank(a.field) - rank(b.field));
-}
