@@ -2,7 +2,8 @@
  * Journey: a UK worker types dates day first. An action due 4/7/2027 is 4 July 2027 in the plan,
  * in What's due and after a reload, never 7 April. A date that cannot be gets the GOV.UK message
  * above the boxes, marks only the wrong box and keeps what was typed, and nothing is written. On
- * the new-plan form the error summary's link goes to the first wrong box. All at 320 px.
+ * the new-plan form the error summary's link goes to the first wrong box; Enter in a box sends the
+ * date typed, or takes focus to the wrong box. All at 320 px.
  */
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { openNewPlan } from './support/new-plan.ts';
@@ -11,6 +12,7 @@ import { DueSectionPage } from './pages/deadlines-page.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
 import { dateBoxes, dateInput, expectDate, typeDateParts } from './pages/date-input.ts';
+import { icpcDay, iso, words } from './support/around-today.ts';
 
 const NARROWEST = { width: 320, height: 720 };
 const ACTION = 'Mum walks Ava to school';
@@ -116,4 +118,40 @@ test('dates are typed day first, and a date that cannot be is explained without 
   await panel.getByRole('button', { name: 'Create plan' }).click();
   await plan.expectOpen('Sampleton');
   await expectDate(dateInput(panel.getByRole('group', { name: 'Isla' }), 'Date of birth'), '2019-03-14');
+});
+
+test('the date a plan ended is typed day first with the keyboard, and Enter sends what was typed', async ({ panel }) => {
+  await panel.setViewportSize(NARROWEST);
+  const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2009-03-14' }]);
+  await plan.goToSection('Family and children');
+  const status = panel.getByRole('region', { name: 'Plan status' });
+  await status.getByRole('radio', { name: 'Ended' }).check();
+  await status.getByLabel('Why the plan is ending').selectOption({ label: 'The child has reached 18' });
+  const endedOn = dateInput(status, 'Date the plan ended');
+  const boxes = dateBoxes(endedOn);
+  const [year, month, day] = iso(icpcDay).split('-') as [string, string, string];
+
+  // A year of one figure, sent with Enter: the message, focus on the year, the typing kept, nothing saved.
+  await boxes.day.focus();
+  await panel.keyboard.type(String(Number(day)));
+  await panel.keyboard.press('Tab');
+  await panel.keyboard.type(String(Number(month)));
+  await panel.keyboard.press('Tab');
+  await panel.keyboard.type(year.slice(0, 1));
+  await panel.keyboard.press('Enter');
+  await expect(endedOn.locator('.field-error')).toHaveText('Year must include 4 numbers');
+  await expect(boxes.year).toBeFocused();
+  await expect(boxes.year).toHaveAttribute('aria-invalid', 'true');
+  await expect(boxes.day).toHaveValue(String(Number(day)));
+  await expect(status).toContainText('The plan is outline.');
+  await expectNoAxeViolations(panel, 'plan status, end date with a short year');
+  await expectNoSidewaysScroll(panel, 'plan status, end date at 320 px');
+  await endedOn.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: '.tmp/screens/uk-date-ended-on-320.png' });
+
+  // The rest of the year and Enter again: saved as typed, day first.
+  await panel.keyboard.type(year.slice(1));
+  await panel.keyboard.press('Enter');
+  await expect(status).toContainText(`The plan is ended, since ${words(icpcDay)}: the child has reached 18.`);
+  await plan.expectSaved();
 });
