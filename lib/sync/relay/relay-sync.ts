@@ -383,9 +383,14 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
       }
       case 'envelopes': {
         if (!catchUp && !bytesEqual(frame.logId, cursor.logId)) return sendSync();
+        const updates: Uint8Array[] = [];
+        let gap = false;
         for (const entry of frame.entries) {
           if (entry.seq <= cursor.lastSeq) continue;
-          if (!catchUp && entry.seq > cursor.lastSeq + 1) return sendSync(); // a gap: ask again from our last
+          if (!catchUp && entry.seq > cursor.lastSeq + 1) {
+            gap = true; // ask again from our last
+            break;
+          }
           cursor.lastSeq = entry.seq;
           if (entry.own && entry.data.length === 0) continue;
           const opened = await open(keys.contentKey, keys.tag, entry.data);
@@ -393,9 +398,14 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
             warnDropped();
             continue;
           }
-          applyOpened(opened.update);
+          updates.push(opened.update);
           if (opened.sender !== doc.clientID && !ownIds.has(toHex(entry.id))) received++;
         }
+        // A catch-up's tail in one transaction (one update event, one write of the plan, one
+        // message to WebRTC peers), each envelope still through the guard on its own. Opened
+        // first: nothing else can run inside the transaction.
+        if (updates.length > 0) doc.transact(() => updates.forEach(applyOpened), RELAY_ORIGIN);
+        if (gap) return sendSync();
         heard();
         if (!catchUp) persistCursor(true);
         if (room && cursor.lastSeq > room.head) room = { ...room, head: cursor.lastSeq };

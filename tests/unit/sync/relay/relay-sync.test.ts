@@ -191,6 +191,22 @@ describe('relay sync', () => {
     await waitFor(() => text(b) === 'Health visitor to call weekly; nursery place from May', 10_000, 'B to receive the edit');
   });
 
+  it('applies a catch-up’s envelopes in one transaction', async () => {
+    const keys = await deriveRelayKeys(createInviteSecret());
+    const a = await device(keys, 'a');
+    for (const word of ['Mum', ' to', ' attend', ' the', ' review.']) {
+      type(a, word);
+      await waitFor(() => settled(a), 10_000, 'A to send');
+    }
+    const b = await device(keys, 'b');
+    const events: unknown[] = [];
+    b.doc.on('update', (_u: Uint8Array, origin: unknown) => events.push(origin));
+    await waitFor(() => settled(b), 10_000, 'B to catch up');
+    expect(text(b)).toBe('Mum to attend the review.');
+    expect(b.sync.status.received).toBe(5);
+    expect(events).toHaveLength(1);
+  });
+
   it('retries an envelope whose acknowledgement was lost without storing it twice', async () => {
     const secret = createInviteSecret();
     const keys = await deriveRelayKeys(secret);
