@@ -28,6 +28,8 @@ const decoded = new WeakMap<Uint8Array, Y.Snapshot>();
 const keeping = new WeakSet<Y.Doc>();
 /** Documents loading their stored copy: what arrives deleted was kept by the copy that stored it. */
 const loading = new WeakSet<Y.Doc>();
+/** Per document, the clocks below which collectUnshown has already decided every deleted item. */
+const collectedBelow = new WeakMap<Y.Doc, Map<number, number>>();
 
 /** `bytes` decoded as a snapshot (cached by identity), or undefined when they do not decode. */
 export function decodeVersionSnapshot(bytes: Uint8Array): Y.Snapshot | undefined {
@@ -101,7 +103,24 @@ export function withGcOff<T>(doc: Y.Doc, fn: () => T): T {
  */
 export function collectUnshown(doc: Y.Doc): void {
   if (!doc.gc || !keeping.has(doc) || loading.has(doc)) return;
-  Y.tryGc(Y.createDeleteSetFromStructStore(doc.store), doc.store, doc.gcFilter);
+  // Below the newest clocks known versions had reached at the last pass, every deleted item was
+  // already decided (collected, or kept because a version shows it): look only above them.
+  const floor = collectedBelow.get(doc);
+  const ds = Y.createDeleteSetFromStructStore(doc.store);
+  if (floor) {
+    for (const [client, ranges] of ds.clients) {
+      const from = floor.get(client) ?? 0;
+      const above = (ranges as Ranges).filter((r) => r.clock + r.len > from);
+      if (above.length > 0) ds.clients.set(client, above as typeof ranges);
+      else ds.clients.delete(client);
+    }
+  }
+  Y.tryGc(ds, doc.store, doc.gcFilter);
+  const reached = new Map<number, number>();
+  for (const snapshot of versionSnapshots(doc.share.get(ROOT.versions))) {
+    for (const [client, clock] of snapshot.sv) reached.set(client, Math.max(clock, reached.get(client) ?? 0));
+  }
+  collectedBelow.set(doc, reached);
 }
 
 function neededByVersion(doc: Y.Doc, item: Y.Item): boolean {
