@@ -11,7 +11,7 @@
  * prompt with the panel never opened.
  */
 import { touchesPlanIndex } from '../library/plan-index.ts';
-import { touchesNetworkSettings } from './network-changes.ts';
+import { touchesNetworkSettings } from './copies-storage.ts';
 import { onDocChanges, openShared, plansForBackground, type BackgroundPlanDeps, type BackgroundSession } from './shared-plans.ts';
 
 export interface BackgroundCopiesDeps extends BackgroundPlanDeps {

@@ -4,13 +4,16 @@
  * browser starts or the extension is installed, when the plan list changes, and on an alarm every
  * half minute, which opens it again if Chrome or anything else closed it. The worker keeps nothing
  * between events; checks in one worker's life run one after another, as Chrome allows only one
- * offscreen document.
+ * offscreen document. The document has no storage API: the worker reads the plan list and the
+ * connection settings for it.
  */
 import type { Alarms } from '../platform/alarms.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import type { OffscreenHost } from '../platform/offscreen.ts';
 import { touchesPlanIndex } from '../library/plan-index.ts';
+import { relayAreaToOffscreen } from '../platform/relayed-area.ts';
 import { sharedPlans } from './shared-plans.ts';
+import { readByBackgroundCopies } from './copies-storage.ts';
 
 export const KEEP_ALARM = 'background-copies';
 /** Chrome's shortest alarm period. */
@@ -20,6 +23,8 @@ export interface KeepOffscreenDeps {
   alarms: Alarms;
   area: KeyValueArea;
   offscreen: OffscreenHost;
+  /** Serves the offscreen document's reads of storage (it has no storage API of its own). */
+  relay?: (area: KeyValueArea, shares: (key: string) => boolean) => () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -34,7 +39,9 @@ export function keepOffscreenDocument(deps: KeepOffscreenDeps): { ensure: () => 
   };
   const ensure = () => (last = last.then(look).catch(onError));
   void deps.alarms.ensurePeriodic(KEEP_ALARM, KEEP_EVERY_MINUTES).catch(onError);
+  const relay = deps.relay ?? relayAreaToOffscreen;
   const stops = [
+    relay(deps.area, readByBackgroundCopies),
     deps.alarms.onAlarm((name) => {
       if (name === KEEP_ALARM) void ensure();
     }),

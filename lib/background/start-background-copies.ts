@@ -1,9 +1,10 @@
 /**
- * The offscreen document's start (Chrome): the background copies over the browser's storage, the
+ * The offscreen document's start (Chrome): the background copies over the extension's storage (read
+ * through the service worker, lib/background/keep-offscreen.ts), the
  * pages' Web Locks, this device's plan databases and the connection settings; colleagues' edits
  * that arrive ask the service worker to count deadlines again.
  */
-import { browserLocalArea } from '../platform/key-value-area.ts';
+import { relayedArea } from '../platform/relayed-area.ts';
 import { webLockHolds } from '../platform/plan-holds.ts';
 import { browserRecheckRequests } from '../platform/badge-refresh.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
@@ -11,7 +12,8 @@ import { loadNetworkSettings } from '../settings/network.ts';
 import { keepBackgroundCopies, type BackgroundCopies } from './background-copies.ts';
 
 export function startBackgroundCopies(): BackgroundCopies {
-  const area = browserLocalArea();
+  // An offscreen document has no storage API: the service worker reads for it.
+  const area = relayedArea();
   const requests = browserRecheckRequests();
   return keepBackgroundCopies({
     area,

@@ -1,0 +1,20 @@
+/**
+ * What the background copies read of extension storage: the plan list (lib/library/plan-index.ts,
+ * for the shared plans and their secrets) and the connection settings (lib/settings/network.ts
+ * keeps them under `network`). Chrome's offscreen document reads only these, through the service
+ * worker (lib/platform/relayed-area.ts).
+ */
+import type { AreaChanges } from '../platform/key-value-area.ts';
+import { touchesPlanIndex } from '../library/plan-index.ts';
+
+const NETWORK_KEY = 'network';
+
+/** True when a storage change touches the connection settings, after which copies are shared afresh. */
+export function touchesNetworkSettings(changes: AreaChanges): boolean {
+  return NETWORK_KEY in changes;
+}
+
+/** Whether the background copies read the stored key `key`. */
+export function readByBackgroundCopies(key: string): boolean {
+  return key === NETWORK_KEY || touchesPlanIndex({ [key]: {} });
+}
