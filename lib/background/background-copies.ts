@@ -60,6 +60,7 @@ export function keepBackgroundCopies(deps: BackgroundCopiesDeps): BackgroundCopi
   const follow = (session: BackgroundSession): (() => void) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const saveAndRecheck = () => {
+      timer = undefined;
       session.persistence.flush().then(deps.recheck, (error: unknown) => onError('A background copy could not be saved', error));
     };
     const stopChanges = onDocChanges(session, () => {
@@ -96,10 +97,13 @@ export function keepBackgroundCopies(deps: BackgroundCopiesDeps): BackgroundCopi
     await Promise.all(
       opening.map(async (plan) => {
         try {
-          const session = await openShared(deps, plan);
-          if (stopped) return void (await session.close());
+          const { session, stop } = await openShared(deps, plan, follow);
+          if (stopped) {
+            stop();
+            return void (await session.close());
+          }
           failedAt.delete(plan.id);
-          copies.set(plan.id, { session, secret: plan.secret, stop: follow(session) });
+          copies.set(plan.id, { session, secret: plan.secret, stop });
         } catch (error) {
           failedAt.set(plan.id, now());
           onError('A shared plan could not be kept in step in the background', error);

@@ -27,9 +27,8 @@ export async function pullSharedPlans(deps: PullDeps): Promise<PullReport> {
   await Promise.all(
     plans.map(async (plan) => {
       try {
-        const session = await openShared(deps, plan);
         let changed = false;
-        const stop = onDocChanges(session, () => (changed = true));
+        const { session, stop } = await openShared(deps, plan, (opened) => onDocChanges(opened, () => (changed = true)));
         try {
           const result = await deps.catchUp(session);
           await session.persistence.flush();

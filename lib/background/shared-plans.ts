@@ -42,14 +42,22 @@ export async function plansForBackground(area: KeyValueArea, holds: PlanHolds): 
 
 /**
  * Opens a plan and shares it, as the panel does (whatever `share()` starts, the background copy
- * gets). If sharing fails the plan is closed again and the error passed on.
+ * gets). `watch` runs between the two, so it sees everything sharing brings; its stop function is
+ * returned with the session. If sharing fails, watching stops, the plan is closed again and the
+ * error passed on.
  */
-export async function openShared(deps: BackgroundPlanDeps, plan: SharedPlan): Promise<BackgroundSession> {
+export async function openShared(
+  deps: BackgroundPlanDeps,
+  plan: SharedPlan,
+  watch: (session: BackgroundSession) => () => void,
+): Promise<{ session: BackgroundSession; stop: () => void }> {
   const session = await deps.open(plan.id);
+  const stop = watch(session);
   try {
     await session.share(plan.secret, await deps.network());
-    return session;
+    return { session, stop };
   } catch (error) {
+    stop();
     await session.close().catch(() => {});
     throw error;
   }
