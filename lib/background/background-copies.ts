@@ -23,7 +23,15 @@ export interface BackgroundCopiesDeps extends BackgroundPlanDeps {
   settleMs?: number;
   /** How long to wait before trying again to open a plan that failed to open. */
   retryMs?: number;
+  /**
+   * How long a plan must be shared with no page holding it before a copy opens: a page that has
+   * just shared or joined a plan takes it within moments, and a copy opened in between would
+   * briefly be one more member in the room.
+   */
+  graceMs?: number;
   now?: () => number;
+  /** Runs while each copy is open (the plan list's entry following the document); its returned function runs before the copy closes. */
+  whileOpen?: (session: BackgroundSession) => () => void;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -39,6 +47,7 @@ export interface BackgroundCopies {
 const POLL_MS = 2_000;
 const SETTLE_MS = 2_000;
 const RETRY_MS = 60_000;
+const GRACE_MS = 5_000;
 
 interface Copy {
   session: BackgroundSession;
@@ -52,6 +61,8 @@ export function keepBackgroundCopies(deps: BackgroundCopiesDeps): BackgroundCopi
   const settleMs = deps.settleMs ?? SETTLE_MS;
   const copies = new Map<string, Copy>();
   const failedAt = new Map<string, number>();
+  /** When each wanted plan was first seen with no page holding it. */
+  const unheldSince = new Map<string, number>();
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
@@ -67,8 +78,10 @@ export function keepBackgroundCopies(deps: BackgroundCopiesDeps): BackgroundCopi
       clearTimeout(timer);
       timer = setTimeout(saveAndRecheck, settleMs);
     });
+    const stopWhileOpen = deps.whileOpen?.(session);
     return () => {
       stopChanges();
+      stopWhileOpen?.();
       // A change still waiting is saved by closing; the recount is asked for now.
       if (timer !== undefined) deps.recheck();
       clearTimeout(timer);
@@ -93,7 +106,11 @@ export function keepBackgroundCopies(deps: BackgroundCopiesDeps): BackgroundCopi
     for (const [planId, copy] of copies) {
       if (wanted.get(planId)?.secret !== copy.secret) await close(planId);
     }
-    const opening = [...wanted.values()].filter((plan) => !copies.has(plan.id) && now() - (failedAt.get(plan.id) ?? -Infinity) >= (deps.retryMs ?? RETRY_MS));
+    for (const planId of unheldSince.keys()) if (!wanted.has(planId)) unheldSince.delete(planId);
+    for (const planId of wanted.keys()) if (!unheldSince.has(planId)) unheldSince.set(planId, now());
+    const due = (plan: { id: string }) =>
+      now() - unheldSince.get(plan.id)! >= (deps.graceMs ?? GRACE_MS) && now() - (failedAt.get(plan.id) ?? -Infinity) >= (deps.retryMs ?? RETRY_MS);
+    const opening = [...wanted.values()].filter((plan) => !copies.has(plan.id) && due(plan));
     await Promise.all(
       opening.map(async (plan) => {
         try {

@@ -5,15 +5,15 @@
  * half minute, which opens it again if Chrome or anything else closed it. The worker keeps nothing
  * between events; checks in one worker's life run one after another, as Chrome allows only one
  * offscreen document. The document has no storage API: the worker reads the plan list and the
- * connection settings for it.
+ * connection settings for it, and writes the plan list's entries.
  */
 import type { Alarms } from '../platform/alarms.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import type { OffscreenHost } from '../platform/offscreen.ts';
 import { touchesPlanIndex } from '../library/plan-index.ts';
-import { relayAreaToOffscreen } from '../platform/relayed-area.ts';
+import { relayAreaToOffscreen, type RelayedKeys } from '../platform/relayed-area.ts';
 import { sharedPlans } from './shared-plans.ts';
-import { readByBackgroundCopies } from './copies-storage.ts';
+import { BACKGROUND_COPIES_KEYS } from './copies-storage.ts';
 
 export const KEEP_ALARM = 'background-copies';
 /** Chrome's shortest alarm period. */
@@ -24,7 +24,7 @@ export interface KeepOffscreenDeps {
   area: KeyValueArea;
   offscreen: OffscreenHost;
   /** Serves the offscreen document's reads of storage (it has no storage API of its own). */
-  relay?: (area: KeyValueArea, shares: (key: string) => boolean) => () => void;
+  relay?: (area: KeyValueArea, keys: RelayedKeys) => () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -41,7 +41,7 @@ export function keepOffscreenDocument(deps: KeepOffscreenDeps): { ensure: () => 
   void deps.alarms.ensurePeriodic(KEEP_ALARM, KEEP_EVERY_MINUTES).catch(onError);
   const relay = deps.relay ?? relayAreaToOffscreen;
   const stops = [
-    relay(deps.area, readByBackgroundCopies),
+    relay(deps.area, BACKGROUND_COPIES_KEYS),
     deps.alarms.onAlarm((name) => {
       if (name === KEEP_ALARM) void ensure();
     }),

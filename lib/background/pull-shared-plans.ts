@@ -5,12 +5,14 @@
  * If colleagues' edits arrived, deadlines are counted again.
  */
 import type { CatchUp, CatchUpResult } from './catch-up.ts';
-import { onDocChanges, openShared, plansForBackground, type BackgroundPlanDeps } from './shared-plans.ts';
+import { onDocChanges, openShared, plansForBackground, type BackgroundPlanDeps, type BackgroundSession } from './shared-plans.ts';
 
 export interface PullDeps extends BackgroundPlanDeps {
   catchUp: CatchUp;
   /** Asks for every plan's deadlines to be counted again. */
   recheck: () => void;
+  /** Runs while each plan is open (the plan list's entry following the document); its returned function runs before it closes. */
+  whileOpen?: (session: BackgroundSession) => () => void;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -28,7 +30,10 @@ export async function pullSharedPlans(deps: PullDeps): Promise<PullReport> {
     plans.map(async (plan) => {
       try {
         let changed = false;
-        const { session, stop } = await openShared(deps, plan, (opened) => onDocChanges(opened, () => (changed = true)));
+        const { session, stop } = await openShared(deps, plan, (opened) => {
+          const stops = [onDocChanges(opened, () => (changed = true)), deps.whileOpen?.(opened)];
+          return () => stops.forEach((stop) => stop?.());
+        });
         try {
           const result = await deps.catchUp(session);
           await session.persistence.flush();

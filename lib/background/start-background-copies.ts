@@ -9,6 +9,7 @@ import { webLockHolds } from '../platform/plan-holds.ts';
 import { browserRecheckRequests } from '../platform/badge-refresh.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
 import { loadNetworkSettings } from '../settings/network.ts';
+import { syncPlanSummary } from '../library/summary-sync.ts';
 import { keepBackgroundCopies, type BackgroundCopies } from './background-copies.ts';
 
 export function startBackgroundCopies(): BackgroundCopies {
@@ -21,5 +22,7 @@ export function startBackgroundCopies(): BackgroundCopies {
     open: openPlanSession,
     network: () => loadNetworkSettings(area),
     recheck: () => void requests.request(),
+    // As in a page: a colleague renames the family or adds a child, the plan list says so.
+    whileOpen: (session) => syncPlanSummary(area, session.planId, session.doc),
   });
 }

@@ -9,6 +9,7 @@ import { browserAlarms } from '../platform/alarms.ts';
 import type { RecheckRequests } from '../platform/badge-refresh.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
 import { loadNetworkSettings } from '../settings/network.ts';
+import { syncPlanSummary } from '../library/summary-sync.ts';
 import { catchUpWithPeers } from './catch-up.ts';
 import { pullSharedPlans } from './pull-shared-plans.ts';
 import { registerBackgroundPull } from './register-background-pull.ts';
@@ -26,6 +27,7 @@ export function startBackgroundPull(requests: RecheckRequests): () => void {
         // The seam for the relay's pullOnce(): a definite end in place of waiting for peers.
         catchUp: catchUpWithPeers(),
         recheck: () => void requests.request(),
+        whileOpen: (session) => syncPlanSummary(area, session.planId, session.doc),
       }),
   });
 }

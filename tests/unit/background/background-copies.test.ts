@@ -8,13 +8,14 @@ const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
 const C = 'c'.repeat(32);
 
-function setUp(device = fakeDevice(), options: { retryMs?: number; now?: () => number } = {}) {
+function setUp(device = fakeDevice(), options: { retryMs?: number; graceMs?: number; now?: () => number } = {}) {
   const recheck = vi.fn();
   const errors: string[] = [];
   const copies = keepBackgroundCopies({
     ...device,
     recheck,
     pollMs: 60_000,
+    graceMs: 0,
     settleMs: 50,
     onError: (message) => errors.push(message),
     ...options,
@@ -123,5 +124,43 @@ describe('keepBackgroundCopies', () => {
     await copies.stop();
     expect(device.openNow()).toEqual([]);
     expect(copies.openPlans()).toEqual([]);
+  });
+
+  it('runs `whileOpen` for each copy while it is open (the plan list following the document)', async () => {
+    const device = fakeDevice();
+    await device.addPlan(A, 'secret-a');
+    const following = new Set<string>();
+    const copies = keepBackgroundCopies({
+      ...device,
+      recheck: () => {},
+      pollMs: 60_000,
+    graceMs: 0,
+      whileOpen: (session) => (following.add(session.planId), () => void following.delete(session.planId)),
+    });
+    await copies.reconcile();
+    expect([...following]).toEqual([A]);
+    await copies.stop();
+    expect([...following]).toEqual([]);
+  });
+
+  it('waits a moment before taking a plan no page holds, so a page that has just shared or joined it takes it first', async () => {
+    const device = fakeDevice();
+    let time = 0;
+    const { copies } = setUp(device, { graceMs: 5000, now: () => time });
+    stops.push(copies.stop);
+    await device.addPlan(A, 'secret-a'); // joined in the panel...
+    await copies.reconcile();
+    expect(copies.openPlans()).toEqual([]);
+    time = 1000;
+    const letGo = device.holds.hold(A); // ...which opens it
+    time = 10_000;
+    await copies.reconcile();
+    expect(device.opened).toEqual([]);
+    letGo(); // the panel closes: after the grace, the copy takes over
+    await copies.reconcile();
+    expect(copies.openPlans()).toEqual([]);
+    time = 15_000;
+    await copies.reconcile();
+    expect(copies.openPlans()).toEqual([A]);
   });
 });

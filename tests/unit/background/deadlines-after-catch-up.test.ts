@@ -59,7 +59,7 @@ describe('a background catch-up', () => {
     const check = (now: Date) => recheckDeadlines({ area, badge, notifier, now });
     const recheck = vi.fn(() => void check(new Date(2026, 2, 20, 9)));
 
-    const copies = keepBackgroundCopies({ area, holds: { hold: () => () => {}, held: async () => new Set() }, open, network: async () => DEFAULT_NETWORK, recheck, settleMs: 20, pollMs: 60_000 });
+    const copies = keepBackgroundCopies({ area, holds: { hold: () => () => {}, held: async () => new Set() }, open, network: async () => DEFAULT_NETWORK, recheck, settleMs: 20, pollMs: 60_000, graceMs: 0 });
     await vi.waitFor(() => expect(notices).toEqual(['Core group plans: 1 item due today in 1 plan']), { timeout: 5000 });
 
     // Tomorrow's daily check (the copy is saved on the device) prompts again for the other action.

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KEEP_ALARM, KEEP_EVERY_MINUTES, keepOffscreenDocument } from '../../../lib/background/keep-offscreen.ts';
-import { readByBackgroundCopies } from '../../../lib/background/copies-storage.ts';
+import { BACKGROUND_COPIES_KEYS } from '../../../lib/background/copies-storage.ts';
+import type { RelayedKeys } from '../../../lib/platform/relayed-area.ts';
 import { removePlanSummary } from '../../../lib/library/plan-index.ts';
 import type { OffscreenHost } from '../../../lib/platform/offscreen.ts';
 import { fakeAlarms } from '../helpers/fake-alarms.ts';
@@ -29,21 +30,21 @@ function setUp() {
   const device = fakeDevice();
   const alarms = fakeAlarms();
   const offscreen = fakeOffscreen();
-  const relayed: ((key: string) => boolean)[] = [];
+  const relayed: RelayedKeys[] = [];
   const errors: unknown[] = [];
   const start = () =>
     keepOffscreenDocument({
       alarms: alarms.alarms,
       area: device.area,
       offscreen,
-      relay: (_area, shares) => (relayed.push(shares), () => {}),
+      relay: (_area, keys) => (relayed.push(keys), () => {}),
       onError: (error) => errors.push(error),
     });
   return { device, alarms, offscreen, relayed, errors, start };
 }
 
 describe('keepOffscreenDocument', () => {
-  it('opens the document when a plan is shared, not before, and serves it only the plan list and connection settings', async () => {
+  it('opens the document when a plan is shared, not before, and lets it reach only the plan list and connection settings (writing only the plan list)', async () => {
     const { device, alarms, offscreen, relayed, start } = setUp();
     const keeper = start();
     await keeper.ensure();
@@ -52,9 +53,11 @@ describe('keepOffscreenDocument', () => {
     expect(KEEP_EVERY_MINUTES).toBeGreaterThanOrEqual(0.5);
     await device.addPlan(A, 'secret-a');
     await vi.waitFor(() => expect(offscreen.openNow).toBe(true));
-    expect(relayed).toEqual([readByBackgroundCopies]);
-    expect(['network', `plan/${A}`].map(readByBackgroundCopies)).toEqual([true, true]);
-    expect(['identity', 'clockOverride', 'deadlineNotice'].map(readByBackgroundCopies)).toEqual([false, false, false]);
+    expect(relayed).toEqual([BACKGROUND_COPIES_KEYS]);
+    const { reads, writes } = BACKGROUND_COPIES_KEYS;
+    expect(['network', `plan/${A}`].map(reads)).toEqual([true, true]);
+    expect(['identity', 'clockOverride', 'deadlineNotice'].map(reads)).toEqual([false, false, false]);
+    expect([`plan/${A}`, 'network', 'identity'].map(writes)).toEqual([true, false, false]);
     keeper.stop();
   });
 

@@ -20,7 +20,10 @@ describe('pullSharedPlans', () => {
       colleagueEdits(session);
       return 'caught-up';
     };
-    const report = await pullSharedPlans({ ...device, catchUp, recheck });
+    const following: string[] = [];
+    const whileOpen = (session: { planId: string }) => (following.push(session.planId), () => void following.push(`stopped ${session.planId}`));
+    const report = await pullSharedPlans({ ...device, catchUp, recheck, whileOpen });
+    expect(following).toEqual([A, `stopped ${A}`]);
     expect(report).toEqual({ pulled: [{ planId: A, result: 'caught-up', changed: true }], failed: [] });
     expect(device.opened.map((s) => s.planId)).toEqual([A]);
     const [session] = device.opened;

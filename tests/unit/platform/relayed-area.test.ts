@@ -34,14 +34,14 @@ function twoContexts() {
   return { worker: api('worker'), offscreen: api('offscreen'), listeners };
 }
 
-const shares = (key: string) => key === 'network' || key.startsWith('plan/');
+const keys = { reads: (key: string) => key === 'network' || key.startsWith('plan/'), writes: (key: string) => key.startsWith('plan/') };
 
 describe('relayed area', () => {
-  it('reads through the service worker only the keys it shares, and hears only their changes', async () => {
+  it('reads through the service worker only the keys it may, hears only their changes, and writes only the keys it may', async () => {
     const area = memoryArea();
     await area.set({ 'plan/a': { id: 'a' }, network: { signaling: [] }, identity: { name: 'Sam Sample' } });
     const contexts = twoContexts();
-    const stop = relayAreaToOffscreen(area, shares, contexts.worker);
+    const stop = relayAreaToOffscreen(area, keys, contexts.worker);
     const relayed = relayedArea(contexts.offscreen);
 
     expect(await relayed.get(null)).toEqual({ 'plan/a': { id: 'a' }, network: { signaling: [] } });
@@ -55,8 +55,12 @@ describe('relayed area', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(heard).toEqual([{ 'plan/b': { newValue: { id: 'b' } } }, { 'plan/a': { oldValue: { id: 'a' } } }]);
 
-    await expect(relayed.set({ 'plan/c': {} })).rejects.toThrow('does not write');
-    await expect(relayed.remove(['plan/b'])).rejects.toThrow('does not write');
+    await relayed.set({ 'plan/c': { id: 'c' } });
+    expect(area.data.get('plan/c')).toEqual({ id: 'c' });
+    await expect(relayed.set({ 'plan/d': {}, network: { signaling: ['wss://elsewhere.example.org'] } })).rejects.toThrow('not the offscreen document’s to write');
+    expect(area.data.has('plan/d')).toBe(false);
+    expect(area.data.get('network')).toEqual({ signaling: [] });
+    await expect(relayed.remove(['plan/b'])).rejects.toThrow('does not remove');
     stop();
     expect(contexts.listeners.worker.size).toBe(0);
   });
