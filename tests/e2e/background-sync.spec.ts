@@ -3,14 +3,21 @@
  * and closes his panel; Alice edits; Bob's browser keeps the plan in step in the background (Chrome's
  * offscreen document, lib/background/) and saves the edit on his device. Then Bob's connection is
  * cut (the signaling server stops and Alice's browser closes) and Bob opens the plan: Alice's edit
- * is there, as it can only have arrived while his panel was closed.
+ * is there, as it can only have arrived while his panel was closed. An action Alice adds that is
+ * due today reaches Bob's toolbar badge the same way, counted without a name.
  */
 import { test, expect } from '@playwright/test';
 import { openMember, twoMachinesEachTest } from './support/member.ts';
 import { storedPlan } from './support/stored-plan.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
+import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
+import { badgeText, badgeTitle } from './pages/deadlines-page.ts';
 import { expectNoAxeViolations } from './fixtures.ts';
+import { iso, now } from './support/around-today.ts';
+
+const DEV = "The child's developmental needs";
+const OWNER = 'Sam Sample (Children’s Social Care)';
 
 const machines = twoMachinesEachTest();
 
@@ -41,6 +48,23 @@ test('a colleague’s edit reaches a member whose panel is closed, and is there 
   await expect
     .poll(async () => (await storedPlan(bobsList, planId)).getMap('meta').get('address'), { timeout: 45_000 })
     .toBe('12 Background Lane, Sampletown');
+
+  // Alice adds an action due today: Bob's badge counts it, with his panel still closed.
+  const before = Number((await badgeText(machines.bob)) || '0');
+  await a.plan.goToSection('Core group');
+  await new CoreGroupPage(a.page).addMe();
+  await a.plan.goToSection('Outcomes and actions');
+  const outcomes = new OutcomesPage(a.page);
+  const outcome = await outcomes.addOutcome(DEV, {
+    statement: 'Ava is at school on time every day',
+    measure: 'School attendance above 95% each half term',
+    due: iso(new Date(now.getTime() + 120 * 86_400_000)),
+    sustainability: 'Mum has a morning routine she keeps without reminders',
+  });
+  await outcomes.addAction(outcome, { description: 'Health visitor sees Ava at home', owner: OWNER, due: iso(now), measure: 'Visit recorded' });
+  await a.plan.expectSaved();
+  await expect.poll(() => badgeText(machines.bob), { timeout: 45_000 }).toBe(String(before + 1));
+  expect(await badgeTitle(machines.bob)).not.toMatch(/Testington|Ava|Health visitor/);
 
   // Bob's connection is cut: no signaling server, no Alice.
   await machines.server.stop();
