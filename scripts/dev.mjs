@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * `npm run dev`: builds the extension, starts the local signaling server on 127.0.0.1:4444, and
+ * `npm run dev`: builds the extension, starts the local server on 127.0.0.1:4444 (signaling, and
+ * the relay on /relay with its SQLite data in .tmp/relay-data: the settings' default addresses), and
  * opens Chromium with the extension loaded in a profile kept in .tmp/dev-profile (so plans survive
  * restarts). Rebuilds when lib/, components/ or entrypoints/ change; reload the extension (or its
  * page) to pick the build up. Ctrl+C stops everything.
@@ -34,7 +35,13 @@ if (!build()) {
 const server = spawn(process.execPath, [path.join(root, 'server', 'main.mjs')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, HOST: process.env.HOST ?? '127.0.0.1', PORT: process.env.PORT ?? '4444' },
+  env: {
+    ...process.env,
+    HOST: process.env.HOST ?? '127.0.0.1',
+    PORT: process.env.PORT ?? '4444',
+    SERVICES: process.env.SERVICES ?? 'signal,relay',
+    RELAY_DATA_DIR: process.env.RELAY_DATA_DIR ?? path.join(root, '.tmp', 'relay-data'),
+  },
 });
 children.push(server);
 

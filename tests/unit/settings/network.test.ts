@@ -9,7 +9,24 @@ describe('parseNetworkSettings', () => {
     expect(settings).toEqual({
       signaling: ['wss://signal.example.org', 'ws://127.0.0.1:4444'],
       iceServers: [{ urls: 'stun:stun.example.org:3478' }, { urls: 'turn:turn.example.org', username: 'user', credential: 'secret' }],
+      relay: DEFAULT_NETWORK.relay,
+      relayOnly: false,
     });
+  });
+
+  it('reads the relay address and relay only; relay only needs no signaling server', () => {
+    expect(parseNetworkSettings('', '', ' wss://relay.example.org/relay ', true).settings).toEqual({ signaling: [], iceServers: [], relay: 'wss://relay.example.org/relay', relayOnly: true });
+    expect(parseNetworkSettings('wss://s.example.org', '', '', false).settings?.relay).toBe('');
+  });
+
+  it.each([
+    ['a web address for the relay', 'https://relay.example.org', false, '“https://relay.example.org” is not a relay address: it should start with wss:// (or ws:// on this computer), for example wss://relay.example.org/relay.'],
+    ['a relay address with spaces', 'wss://relay example.org', false, '“wss://relay example.org” is not a relay address: it should start with wss:// (or ws:// on this computer), for example wss://relay.example.org/relay.'],
+    ['relay only without a relay', '', true, 'Relay only needs a relay address: enter one, or untick “Relay only”.'],
+  ])('explains %s', (_, relay, relayOnly, message) => {
+    const result = parseNetworkSettings('wss://s.example.org', '', relay, relayOnly);
+    expect(result.settings).toBeUndefined();
+    expect(result.problems).toEqual([{ field: 'relay', message }]);
   });
 
   it.each([
@@ -28,7 +45,10 @@ describe('loadNetworkSettings', () => {
   it('defaults to the local signaling server, and keeps what was saved', async () => {
     const area = memoryArea();
     expect(await loadNetworkSettings(area)).toEqual(DEFAULT_NETWORK);
-    await saveNetworkSettings(area, { signaling: ['wss://a.example.org'], iceServers: [] });
-    expect((await loadNetworkSettings(area)).signaling).toEqual(['wss://a.example.org']);
+    await area.set({ network: { signaling: ['wss://a.example.org'], iceServers: [] } });
+    // Saved before the relay existed: the default relay, WebRTC kept.
+    expect(await loadNetworkSettings(area)).toEqual({ signaling: ['wss://a.example.org'], iceServers: [], relay: DEFAULT_NETWORK.relay, relayOnly: false });
+    await saveNetworkSettings(area, { signaling: [], iceServers: [], relay: 'wss://r.example.org', relayOnly: true });
+    expect(await loadNetworkSettings(area)).toEqual({ signaling: [], iceServers: [], relay: 'wss://r.example.org', relayOnly: true });
   });
 });
