@@ -4,11 +4,14 @@
  * Over WebRTC there is no "you have everything" message: the copy waits until a colleague's browser
  * is connected and then until no change has arrived for a quiet spell (y-webrtc exchanges state
  * vectors as a connection opens, and peer-sync repeats that every few seconds), or until the time
- * is up, with no colleague online, say. This is the one seam where the relay transport's
- * `pullOnce()` plugs in: a pull with a definite end replaces the wait (see `CatchUp`).
+ * is up, with no colleague online, say. Through the relay there is: `pullOnce()` resolves once this
+ * copy has everything the relay holds and the relay has acknowledged every edit waiting in the
+ * plan's outbox (a panel closed right after typing may have left some), so a plan shared where a
+ * relay is set catches up through it (`catchUp`) and only a plan without one waits for peers.
  */
 import type { BackgroundSession } from './shared-plans.ts';
 import { onDocChanges } from './shared-plans.ts';
+import type { RelaySync } from '../sync/relay/relay-sync.ts';
 
 /** How a shared, open plan is brought up to date before it is closed again. */
 export type CatchUp = (session: BackgroundSession) => Promise<CatchUpResult>;
@@ -24,6 +27,30 @@ export interface PeerCatchUpOptions {
 
 const TIMEOUT_MS = 20_000;
 const QUIET_MS = 4_000;
+
+/**
+ * Through the relay when the plan's session has one (a definite end); by waiting for peers when it
+ * has none, or when the relay could not be reached and WebRTC is on (the default relay address
+ * with no relay there, say).
+ */
+export function catchUp(options: PeerCatchUpOptions = {}): CatchUp {
+  const withPeers = catchUpWithPeers(options);
+  return async (session) => {
+    if (!session.relay) return withPeers(session);
+    const result = await catchUpWithRelay(session.relay, options.timeoutMs ?? TIMEOUT_MS);
+    return result === 'caught-up' || !session.peers ? result : withPeers(session);
+  };
+}
+
+/** One pull from the relay; unreachable, refused or too slow counts as timed out (the next alarm tries again). */
+export async function catchUpWithRelay(relay: Pick<RelaySync, 'pullOnce'>, timeoutMs = TIMEOUT_MS): Promise<CatchUpResult> {
+  try {
+    await relay.pullOnce(timeoutMs);
+    return 'caught-up';
+  } catch {
+    return 'timed-out';
+  }
+}
 
 export function catchUpWithPeers(options: PeerCatchUpOptions = {}): CatchUp {
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;

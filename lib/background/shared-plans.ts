@@ -16,7 +16,7 @@ export interface SharedPlan {
 }
 
 /** The slice of an open plan the background uses (tests pass fakes of it). */
-export type BackgroundSession = Pick<PlanSession, 'planId' | 'doc' | 'peers' | 'share' | 'close'> & {
+export type BackgroundSession = Pick<PlanSession, 'planId' | 'doc' | 'peers' | 'relay' | 'share' | 'close'> & {
   readonly persistence: Pick<PlanSession['persistence'], 'flush'>;
 };
 

@@ -10,7 +10,7 @@ import type { RecheckRequests } from '../platform/badge-refresh.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
 import { loadNetworkSettings } from '../settings/network.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
-import { catchUpWithPeers } from './catch-up.ts';
+import { catchUp } from './catch-up.ts';
 import { pullSharedPlans } from './pull-shared-plans.ts';
 import { registerBackgroundPull } from './register-background-pull.ts';
 
@@ -24,8 +24,8 @@ export function startBackgroundPull(requests: RecheckRequests): () => void {
         holds: webLockHolds(),
         open: openPlanSession,
         network: () => loadNetworkSettings(area),
-        // The seam for the relay's pullOnce(): a definite end in place of waiting for peers.
-        catchUp: catchUpWithPeers(),
+        // Through the relay's pullOnce() where a relay is set; otherwise by waiting for peers.
+        catchUp: catchUp(),
         recheck: () => void requests.request(),
         whileOpen: (session) => syncPlanSummary(area, session.planId, session.doc),
       }),

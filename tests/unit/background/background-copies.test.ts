@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepBackgroundCopies } from '../../../lib/background/background-copies.ts';
 import { removePlanSummary } from '../../../lib/library/plan-index.ts';
-import { saveNetworkSettings } from '../../../lib/settings/network.ts';
+import { DEFAULT_NETWORK, saveNetworkSettings } from '../../../lib/settings/network.ts';
 import { colleagueEdits, fakeDevice } from './fake-sessions.ts';
 
 const A = 'a'.repeat(32);
@@ -83,17 +83,23 @@ describe('keepBackgroundCopies', () => {
     expect(session.flushes).toBeGreaterThan(0);
   });
 
-  it('shares every copy afresh when the connection settings change', async () => {
+  it('shares every copy afresh when the connection settings change (signaling, or the relay)', async () => {
     const device = fakeDevice();
     await device.addPlan(A, 'secret-a');
     const { copies } = setUp(device);
     stops.push(copies.stop);
     await copies.reconcile();
-    await saveNetworkSettings(device.area, { signaling: ['wss://signal.example.org'], iceServers: [] });
+    await saveNetworkSettings(device.area, { ...DEFAULT_NETWORK, signaling: ['wss://signal.example.org'] });
     await vi.waitFor(() => expect(device.opened).toHaveLength(2));
     await copies.reconcile();
     expect(device.opened[0]!.closed).toBe(true);
     expect(device.openNow()).toHaveLength(1);
+    const relayOnly = { ...DEFAULT_NETWORK, signaling: ['wss://signal.example.org'], relay: 'wss://relay.example.org/relay', relayOnly: true };
+    await saveNetworkSettings(device.area, relayOnly);
+    await vi.waitFor(() => expect(device.opened).toHaveLength(3));
+    await copies.reconcile();
+    expect(device.opened[1]!.closed).toBe(true);
+    expect(device.openNow()[0]!.sharedWith).toEqual([{ secret: 'secret-a', network: relayOnly }]);
   });
 
   it('reports a plan that fails to open, keeps the others, and tries it again only after a while', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { catchUpWithPeers } from '../../../lib/background/catch-up.ts';
-import { colleagueEdits, fakeSession } from './fake-sessions.ts';
+import { catchUp, catchUpWithPeers } from '../../../lib/background/catch-up.ts';
+import { colleagueEdits, fakeRelay, fakeSession } from './fake-sessions.ts';
 import { DEFAULT_NETWORK } from '../../../lib/settings/network.ts';
 
 beforeEach(() => vi.useFakeTimers());
@@ -50,5 +50,51 @@ describe('catchUpWithPeers', () => {
       colleagueEdits(session, 'address', `${i} Lane`);
     }
     expect(result).toBe('timed-out');
+  });
+});
+
+describe('catchUp', () => {
+  it('pulls through the relay when the plan has one, without waiting for a colleague to connect', async () => {
+    const relay = fakeRelay(async () => colleagueEdits(session));
+    const session = fakeSession('b'.repeat(32), relay);
+    await session.share('secret', DEFAULT_NETWORK);
+    expect(await catchUp({ timeoutMs: 7_000 })(session)).toBe('caught-up');
+    expect(relay.pulls).toEqual([7_000]);
+    expect(session.doc.getMap('meta').get('address')).toBe('12 Background Lane');
+  });
+
+  it('waits for peers when the relay could not be reached, and is timed out when no colleague connects either', async () => {
+    const relay = fakeRelay(async () => {
+      throw new Error('The relay connection was lost: closed');
+    });
+    const session = fakeSession('c'.repeat(32), relay);
+    await session.share('secret', DEFAULT_NETWORK);
+    let result: string | undefined;
+    void catchUp({ timeoutMs: 10_000, quietMs: 1000 })(session).then((r) => (result = r));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(result).toBe('timed-out');
+    expect(relay.pulls).toHaveLength(1);
+  });
+
+  it('counts a failed pull as timed out at once when WebRTC is off (relay only)', async () => {
+    const relay = fakeRelay(async () => {
+      throw new Error('The relay did not bring this plan up to date within 20000 ms');
+    });
+    const session = fakeSession('d'.repeat(32), relay);
+    await session.share('secret', { ...DEFAULT_NETWORK, relayOnly: true });
+    expect(await catchUp()(session)).toBe('timed-out');
+  });
+
+  it('waits for peers when no relay is set', async () => {
+    const session = await shared();
+    let result: string | undefined;
+    void catchUp({ timeoutMs: 10_000, quietMs: 1000 })(session).then((r) => (result = r));
+    session.setPeers(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(result).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(result).toBe('caught-up');
   });
 });

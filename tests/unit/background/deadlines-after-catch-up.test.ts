@@ -44,9 +44,12 @@ describe('a background catch-up', () => {
         get peers() {
           return session.peers;
         },
+        get relay() {
+          return session.relay;
+        },
         async share() {
           session.guard.applyRemoteUpdate(Y.encodeStateAsUpdate(colleague), { source: 'test-peer' });
-          return null as never;
+          return { peers: null, relay: null };
         },
         close: () => session.close(),
       };

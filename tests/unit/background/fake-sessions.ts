@@ -6,8 +6,9 @@ import * as Y from 'yjs';
 import type { PlanHolds } from '../../../lib/platform/plan-holds.ts';
 import type { BackgroundSession } from '../../../lib/background/shared-plans.ts';
 import type { PeerStatus, PeerSync } from '../../../lib/sync/peer-sync.ts';
+import type { RelaySync } from '../../../lib/sync/relay/relay-sync.ts';
 import { putPlanSummary } from '../../../lib/library/plan-index.ts';
-import { DEFAULT_NETWORK, type NetworkSettings } from '../../../lib/settings/network.ts';
+import { loadNetworkSettings, type NetworkSettings } from '../../../lib/settings/network.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 export interface FakeSession extends BackgroundSession {
@@ -17,11 +18,26 @@ export interface FakeSession extends BackgroundSession {
   setPeers(count: number): void;
 }
 
-export function fakeSession(planId: string): FakeSession {
+/** A relay for a fake session: `pullOnce` runs `pull` (which may bring edits, or throw). */
+export function fakeRelay(pull: () => Promise<void>): Pick<RelaySync, 'pullOnce'> & { pulls: number[] } {
+  const relay = {
+    pulls: [] as number[],
+    pullOnce: async (timeoutMs = 30_000) => {
+      relay.pulls.push(timeoutMs);
+      await pull();
+    },
+  };
+  return relay;
+}
+
+/** A session over a real Y.Doc; with `relay`, sharing starts that relay beside the peers (as where a relay is set). */
+export function fakeSession(planId: string, relay?: Pick<RelaySync, 'pullOnce'>): FakeSession {
   const doc = new Y.Doc();
   const listeners = new Set<(status: PeerStatus) => void>();
   let status: PeerStatus = { signaling: 'connected', peers: 0 };
   let peers: PeerSync | null = null;
+  // The background uses only pullOnce of a relay.
+  let sharedRelay: RelaySync | null = null;
   const session: FakeSession = {
     planId,
     doc,
@@ -31,11 +47,16 @@ export function fakeSession(planId: string): FakeSession {
     get peers() {
       return peers;
     },
+    get relay() {
+      return sharedRelay;
+    },
     persistence: {
       flush: async () => void session.flushes++,
     },
     async share(secret, network) {
       session.sharedWith.push({ secret, network });
+      sharedRelay = (relay as RelaySync | undefined) ?? null;
+      if (network.relayOnly) return { peers, relay: sharedRelay };
       peers = {
         get status() {
           return status;
@@ -44,7 +65,7 @@ export function fakeSession(planId: string): FakeSession {
         reconnect() {},
         destroy() {},
       };
-      return peers;
+      return { peers, relay: sharedRelay };
     },
     async close() {
       session.closed = true;
@@ -76,7 +97,7 @@ export function fakeDevice() {
   const addPlan = (id: string, inviteSecret?: string) =>
     putPlanSummary(area, { id, familyName: 'Testington', childNames: ['Ava'], profileId: 'national', division: 'england-and-wales', createdAt: '2026-01-05', ...(inviteSecret ? { inviteSecret } : {}) });
   const openNow = () => opened.filter((s) => !s.closed);
-  return { area, holds, heldIds, open, opened, openNow, failing, addPlan, network: async () => DEFAULT_NETWORK };
+  return { area, holds, heldIds, open, opened, openNow, failing, addPlan, network: () => loadNetworkSettings(area) };
 }
 
 /** A colleague's edit arriving in `session`'s document. */
