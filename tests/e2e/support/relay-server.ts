@@ -39,8 +39,9 @@ async function startProcess(dataDir: string, port: number): Promise<{ child: Chi
 
 export async function startRelayServer(): Promise<RelayProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cgp-relay-'));
-  let server: { child: ChildProcess } | null = await startProcess(dataDir, 0);
-  const { port } = server as { port: number };
+  const first = await startProcess(dataDir, 0);
+  const port = first.port;
+  let server: { child: ChildProcess } | null = first;
   const stop = async () => {
     const child = server?.child;
     server = null;
