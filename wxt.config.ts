@@ -33,10 +33,12 @@ export default defineConfig({
       : { key: EXTENSION_KEY }),
     // alarms and notifications: the daily deadline check and its notice (no names, only counts).
     // contextMenus: "Add to plan…" on selected text (the click brings the text and address).
+    // offscreen (Chrome only; Firefox has none): the document that keeps shared plans in step
+    // while the panel is closed (lib/background/).
     permissions:
       browser === 'firefox'
         ? ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus']
-        : ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus'],
+        : ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'notifications', 'contextMenus', 'offscreen'],
     action: { default_title: 'Open the core group plan' },
     // Explicit, and no weaker than MV3's default: only the extension's own scripts, no remote
     // hosts, no eval, no WebAssembly (nothing needs it). Written out so a later change that

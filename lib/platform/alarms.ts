@@ -11,6 +11,11 @@ export interface Alarms {
    * Creates it only when missing, so a worker restarting does not keep pushing the time back.
    */
   ensureDaily(name: string, firstAt: number): Promise<void>;
+  /**
+   * Makes sure an alarm called `name` fires every `minutes` (Chrome's floor is half a minute),
+   * creating it when missing or when its period differs.
+   */
+  ensurePeriodic(name: string, minutes: number): Promise<void>;
   /** Calls `listener` with an alarm's name when it fires; returns the unsubscribe. */
   onAlarm(listener: (name: string) => void): () => void;
   /** Calls `listener` when the browser starts with the extension, and when the extension is installed or updated. */
@@ -25,6 +30,10 @@ export function browserAlarms(api: typeof browser = browser): Alarms {
     async ensureDaily(name, firstAt) {
       if (await api.alarms.get(name)) return;
       await api.alarms.create(name, { when: firstAt, periodInMinutes: MINUTES_PER_DAY });
+    },
+    async ensurePeriodic(name, minutes) {
+      if ((await api.alarms.get(name))?.periodInMinutes === minutes) return;
+      await api.alarms.create(name, { periodInMinutes: minutes });
     },
     onAlarm(listener) {
       const handler = (alarm: { name: string }) => listener(alarm.name);

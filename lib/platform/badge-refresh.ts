@@ -14,10 +14,16 @@ export interface RecheckRequests {
   onRequest(listener: () => void): () => void;
 }
 
-/** Requests over `browser.runtime` messages. */
+/**
+ * Requests over `browser.runtime` messages. A request also reaches this object's own listeners,
+ * as a page never receives its own runtime messages: Firefox's background page asks itself after
+ * pulling colleagues' edits (lib/background/pull-shared-plans.ts).
+ */
 export function browserRecheckRequests(api: typeof browser = browser): RecheckRequests {
+  const own = new Set<() => void>();
   return {
     async request() {
+      own.forEach((listener) => listener());
       try {
         await api.runtime.sendMessage({ type: RECHECK });
       } catch {
@@ -28,8 +34,12 @@ export function browserRecheckRequests(api: typeof browser = browser): RecheckRe
       const handler = (message: unknown) => {
         if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === RECHECK) listener();
       };
+      own.add(listener);
       api.runtime.onMessage.addListener(handler);
-      return () => api.runtime.onMessage.removeListener(handler);
+      return () => {
+        own.delete(listener);
+        api.runtime.onMessage.removeListener(handler);
+      };
     },
   };
 }

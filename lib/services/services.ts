@@ -8,6 +8,7 @@ import type { KeyValueArea } from '../platform/key-value-area.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { ExtensionPages } from '../platform/extension-pages.ts';
 import type { RecheckRequests } from '../platform/badge-refresh.ts';
+import type { PlanHolds } from '../platform/plan-holds.ts';
 import { createStoredValue, type StoredValue } from '../state/stored-value.svelte.ts';
 import { createToday } from '../state/today.ts';
 import type { View } from '../state/y-view.ts';
@@ -50,9 +51,11 @@ export interface ServiceDependencies {
   /** Calls back when the page may have slept past midnight; returns the unsubscribe. */
   onWake?: (callback: () => void) => () => void;
   openPlan?: (planId: string) => Promise<PlanSession>;
+  /** Tells the background copies which plans this page has open (it syncs them itself meanwhile). */
+  holds?: PlanHolds;
 }
 
-export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession }: ServiceDependencies): Services {
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession, holds }: ServiceDependencies): Services {
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
     area,
@@ -62,8 +65,16 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
     ownProfiles: createStoredValue(area, ownProfilesSource, { initial: [], what: 'Your own timescale profiles' }),
     library: createStoredValue(area, planIndexSource, { initial: [], what: 'The list of plans' }),
     captures: createStoredValue(area, pendingCapturesSource, { initial: [], what: 'Text kept for adding to a plan' }),
-    // Whoever holds an open plan, its entry in the plan list follows its document.
-    plans: createPlanSessions(openPlan, (session) => syncPlanSummary(area, session.planId, session.doc)),
+    // Whoever holds an open plan, its entry in the plan list follows its document, and the
+    // background copy of it stands aside while this page has it open.
+    plans: createPlanSessions(openPlan, (session) => {
+      const letGo = holds?.hold(session.planId);
+      const stopSummary = syncPlanSummary(area, session.planId, session.doc);
+      return () => {
+        stopSummary();
+        letGo?.();
+      };
+    }),
     pages,
     recheck,
   };

@@ -8,6 +8,7 @@ import { requestPersistentStorage } from '../platform/persist-storage.ts';
 import { systemClock } from '../platform/clock.ts';
 import { browserRecheckRequests } from '../platform/badge-refresh.ts';
 import { browserPages } from '../platform/extension-pages.ts';
+import { webLockHolds } from '../platform/plan-holds.ts';
 import { createServices, loadStoredValues, type Services } from './services.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
 
@@ -18,6 +19,7 @@ export async function startServices(win: Window = window): Promise<Services> {
     clock: systemClock,
     pages: browserPages(),
     recheck: browserRecheckRequests(),
+    holds: webLockHolds(),
     onWake: (callback) => {
       const onVisible = () => {
         if (win.document.visibilityState === 'visible') callback();

@@ -24,7 +24,7 @@ async function bundles(): Promise<{ file: string; code: string }[]> {
 test('the manifest asks for exactly the permissions the extension uses, and nothing on web pages', async () => {
   const m = await manifest();
   expect(m.manifest_version).toBe(3);
-  expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'contextMenus', 'notifications', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(m.host_permissions).toBeUndefined();
   expect(m.optional_host_permissions).toBeUndefined();
   expect(m.content_scripts).toBeUndefined();

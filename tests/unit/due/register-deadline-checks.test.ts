@@ -14,6 +14,7 @@ function setUp() {
     async ensureDaily(name, firstAt) {
       created.push({ name, firstAt });
     },
+    ensurePeriodic: async () => {},
     onAlarm: (l) => (listeners.alarm.push(l), () => void listeners.alarm.splice(listeners.alarm.indexOf(l), 1)),
     onBrowserStart: (l) => (listeners.start.push(l), () => void listeners.start.splice(listeners.start.indexOf(l), 1)),
   };

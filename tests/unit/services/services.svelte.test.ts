@@ -7,13 +7,15 @@ import { saveIdentity } from '../../../lib/settings/identity.ts';
 import { putPlanSummary } from '../../../lib/library/plan-index.ts';
 import { nextMidnight, type Clock } from '../../../lib/platform/clock.ts';
 import type { PlanSession } from '../../../lib/sync/plan-session.ts';
+import type { PlanHolds } from '../../../lib/platform/plan-holds.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 const clockAt = (now: Date): Clock => ({ now: () => now, after: () => () => {} });
 
-function servicesOver(area: ReturnType<typeof memoryArea>, clock: Clock = clockAt(new Date(2026, 10, 22, 9, 0))) {
+function servicesOver(area: ReturnType<typeof memoryArea>, clock: Clock = clockAt(new Date(2026, 10, 22, 9, 0)), holds?: PlanHolds) {
   const opened: string[] = [];
   const services = createServices({
+    holds,
     area,
     clock,
     pages: { url: (hash) => `chrome-extension://x/plan.html${hash}`, open: async () => {} },
@@ -97,5 +99,19 @@ describe('createServices', () => {
     expect(opened).toEqual(['p1']);
     a.release();
     b.release();
+  });
+
+  it('holds a plan open for the background copies while any view of the page has it, and lets go after the last', async () => {
+    const held: string[] = [];
+    const holds: PlanHolds = { hold: (id) => (held.push(id), () => void held.splice(held.indexOf(id), 1)), held: async () => new Set(held) };
+    const { services } = servicesOver(memoryArea(), undefined, holds);
+    const id = 'a'.repeat(32);
+    const first = await services.plans.acquire(id);
+    const second = await services.plans.acquire(id);
+    expect(held).toEqual([id]);
+    first.release();
+    expect(held).toEqual([id]);
+    second.release();
+    expect(held).toEqual([]);
   });
 });
