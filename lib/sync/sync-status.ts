@@ -52,12 +52,14 @@ export function timeAgo(then: number, now: number): string {
 export function describeRelay(relay: RelayStatus | null, peers: PeerStatus | null, now: number): RelayText {
   if (!relay) return { relay: '', news: '', lastInTouch: '', warning: '' };
   const parts: string[] = [];
+  const offline = relay.connection === 'offline';
   if (relay.problem) parts.push(relay.problem);
-  if (relay.lastSentAt !== null) parts.push(`sent to the relay ${timeAgo(relay.lastSentAt, now)}`);
+  // Reachability first: "sent just now" alone would read as if the relay were there now.
+  if (offline && !relay.problem) parts.push('the relay cannot be reached');
+  if (relay.lastSentAt !== null) parts.push(`${offline ? 'last sent' : 'sent'} to the relay ${timeAgo(relay.lastSentAt, now)}`);
   if (relay.waiting > 0) parts.push(`${plural(relay.waiting, 'edit')} waiting to send`);
   if (parts.length === 0) {
-    if (relay.connection === 'offline') parts.push('the relay cannot be reached');
-    else if (relay.connection === 'connecting' || !relay.caughtUp) parts.push('connecting to the relay…');
+    if (relay.connection === 'connecting' || !relay.caughtUp) parts.push('connecting to the relay…');
     else parts.push('up to date with the relay');
   }
   const news = [

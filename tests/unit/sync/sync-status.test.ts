@@ -27,10 +27,15 @@ describe('describeRelay', () => {
   });
 
   it('says when this device last sent to the relay and how many edits wait', () => {
-    const text = describeRelay({ ...base, connection: 'offline', caughtUp: false, lastSentAt: NOW - 2 * 60_000, waiting: 3 }, null, NOW);
+    const text = describeRelay({ ...base, lastSentAt: NOW - 2 * 60_000, waiting: 3 }, null, NOW);
     expect(text.relay).toBe('sent to the relay 2 min ago · 3 edits waiting to send');
     expect(describeRelay({ ...base, waiting: 1 }, null, NOW).relay).toBe('1 edit waiting to send');
     expect(describeRelay({ ...base, lastSentAt: NOW - 10_000 }, null, NOW).relay).toBe('sent to the relay just now');
+  });
+
+  it('says first that the relay cannot be reached, so an earlier send does not read as if it were there now', () => {
+    const text = describeRelay({ ...base, connection: 'offline', caughtUp: false, lastSentAt: NOW - 2 * 60_000, waiting: 3 }, null, NOW);
+    expect(text.relay).toBe('the relay cannot be reached · last sent to the relay 2 min ago · 3 edits waiting to send');
   });
 
   it.each([
