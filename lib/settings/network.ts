@@ -1,6 +1,9 @@
 /**
  * Where peer sync finds colleagues: the signaling servers and the ICE servers (STUN/TURN, for
- * organisations whose networks block direct connections). Defaults to the local signaling server.
+ * organisations whose networks block direct connections). Defaults to none: an address on this
+ * computer would make sharing look ready while no colleague could ever be found, so Share says a
+ * server is missing instead (lib/settings/share-needs.ts). An organisation can set them for all its
+ * staff (lib/settings/managed.ts).
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 
@@ -15,7 +18,7 @@ export interface NetworkSettings {
   iceServers: IceServer[];
 }
 
-export const DEFAULT_NETWORK: NetworkSettings = Object.freeze({ signaling: ['ws://127.0.0.1:4444'], iceServers: [] });
+export const DEFAULT_NETWORK: NetworkSettings = Object.freeze({ signaling: [], iceServers: [] });
 
 const KEY = 'network';
 

@@ -25,9 +25,10 @@ describe('parseNetworkSettings', () => {
 });
 
 describe('loadNetworkSettings', () => {
-  it('defaults to the local signaling server, and keeps what was saved', async () => {
+  it('defaults to no servers (Share then says one is missing), and keeps what was saved', async () => {
     const area = memoryArea();
     expect(await loadNetworkSettings(area)).toEqual(DEFAULT_NETWORK);
+    expect(DEFAULT_NETWORK.signaling).toEqual([]);
     await saveNetworkSettings(area, { signaling: ['wss://a.example.org'], iceServers: [] });
     expect((await loadNetworkSettings(area)).signaling).toEqual(['wss://a.example.org']);
   });
