@@ -47,7 +47,9 @@ test('the organisation’s settings reach the extension through managed storage;
     ext = await launchExtension();
     const page = await ext.openPage('sidepanel.html#/settings/network');
     // Chromium hands over what fits the schema and drops the rest itself (a number for a profile id).
-    const managed = await page.evaluate(() => chrome.storage.managed.get(null));
+    const managed = await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } } }).chrome.storage.managed.get(null),
+    );
     expect(managed).toEqual({ relay: 'relay.council.example.gov.uk', relayOnly: true });
     await rm(file, { force: true });
     // A relay address of the right type but no address at all is ignored, saying so; nothing breaks.
