@@ -7,7 +7,6 @@
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
-import { SyncPage } from './pages/sync-page.ts';
 import { startSignaling } from './support/signaling.ts';
 import { NARROWEST, expectAccessibleView } from './support/a11y.ts';
 
@@ -70,10 +69,16 @@ test('first open asks who you are; skipped, it is never asked again; Share says 
     await panel.goBack();
     await plan.expectOpen('Testington');
 
-    // Everything is set: Share gives the link (SyncPage checks the dialog with axe).
-    const link = await new SyncPage(panel).share();
-    expect(link).toMatch(/#\/join\//);
+    // Everything is set: Share gives the link, saying where it works (no QR code).
+    await panel.getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = panel.getByRole('dialog', { name: 'Share this plan with the core group' });
+    await expect(dialog.getByRole('textbox', { name: 'Invite link' })).toHaveValue(/#\/join\//);
+    await expect(dialog).toContainText('It does not open on a phone, or in a browser without the extension.');
+    await expect(dialog.getByRole('img')).toHaveCount(0);
     await expect(needs).toHaveCount(0);
+    await expectAccessibleView(panel, 'share dialog');
+    await panel.screenshot({ path: '.tmp/screens/share-dialog-320.png' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
   } finally {
     await server.close();
   }
