@@ -4,39 +4,56 @@
  * painted and ready ('plan-interactive' mark), opening the framework section whose 25k-word column
  * is the heaviest thing on screen. Then keystroke latency typing into that column.
  * Budgets: ≤ 300 ms to interactive; keystroke to paint p95 ≤ 16 ms.
+ *
+ * Then the same plan after a year of meetings with 26 saved versions (fixtures/plan-history.ts):
+ * cold open to interactive beside plain `Y.applyUpdate` of the same stored bytes in Node, in the
+ * same run (issue 18: ≤ 1.5× the decode, and under 250 ms).
  */
 import * as Y from 'yjs';
 import { launchExtension } from '../tests/e2e/support/browser.ts';
 import { generateLargePlan, LARGE_PLAN } from './fixtures/large-plan.ts';
 import { injectPlan } from './fixtures/inject-plan.ts';
 import { percentile, type Figure } from './figure.ts';
+import { generatePlanWithHistory } from './fixtures/plan-history.ts';
 
 const PLAN_ID = 'b'.repeat(32);
+const HISTORY_PLAN_ID = 'c'.repeat(32);
 const RUNS = 7;
 const KEYSTROKES = 150;
 
 export default async function (): Promise<Figure[]> {
   const doc = generateLargePlan();
   const bytes = Y.encodeStateAsUpdate(doc).length;
+  const withHistory = generatePlanWithHistory(true);
+  const historyBytes = Y.encodeStateAsUpdate(withHistory);
   const ext = await launchExtension();
   try {
     const setup = await ext.openPage('sidepanel.html#/');
     await injectPlan(setup, PLAN_ID, doc);
+    await injectPlan(setup, HISTORY_PLAN_ID, withHistory);
     await setup.close();
 
     const loads: number[] = [];
-    const openAt = async (section: string, keepLast: boolean) => {
+    const openAt = async (section: string, keepLast: boolean, planId = PLAN_ID) => {
       const opens: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const page = await ext.context.newPage();
-        await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${PLAN_ID}/${section}`);
+        await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${planId}/${section}`);
         await page.waitForFunction(() => performance.getEntriesByName('plan-interactive').length > 0, null, { timeout: 30_000 });
         opens.push(await page.evaluate(() => performance.getEntriesByName('plan-interactive')[0]!.startTime));
-        loads.push(await page.evaluate(() => performance.getEntriesByName('plan-loaded')[0]!.startTime));
+        if (planId === PLAN_ID) loads.push(await page.evaluate(() => performance.getEntriesByName('plan-loaded')[0]!.startTime));
         if (!keepLast || run < RUNS - 1) await page.close();
       }
       return opens;
     };
+    // The plan with a year of versions, its first section, beside plain decodes of its bytes.
+    const historyOpens = await openAt('family', false, HISTORY_PLAN_ID);
+    const decodes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      Y.applyUpdate(new Y.Doc(), historyBytes);
+      decodes.push(performance.now() - start);
+    }
     // The plan's first section (family), then the framework with its 25k-word column on screen.
     const family = await openAt('family', false);
     const opens = await openAt('framework', true);
@@ -78,6 +95,10 @@ export default async function (): Promise<Figure[]> {
       { name: 'large plan: navigation → stored plan loaded into the Y.Doc (median)', value: percentile(loads, 50), unit: 'ms', budget: null },
       { name: 'large plan: cold open to interactive, first section (median)', value: percentile(family, 50), unit: 'ms', budget: 300 },
       { name: 'large plan: cold open to interactive, framework with 25k words (median)', value: percentile(opens, 50), unit: 'ms', budget: 300 },
+      { name: 'plan + 26 versions: stored size', value: historyBytes.length / 1024, unit: 'KB', budget: null },
+      { name: 'plan + 26 versions: cold open to interactive, first section (median)', value: percentile(historyOpens, 50), unit: 'ms', budget: 250 },
+      { name: 'plan + 26 versions: plain Y.applyUpdate of the same bytes, Node (median)', value: percentile(decodes, 50), unit: 'ms', budget: null },
+      { name: 'plan + 26 versions: cold open ÷ plain decode', value: percentile(historyOpens, 50) / percentile(decodes, 50), unit: '×', budget: 1.5 },
       { name: 'keystroke to next frame, 25k-word field (p95)', value: percentile(toFrame, 95), unit: 'ms', budget: 16 },
       { name: 'keystroke to layout, 25k-word field (p95)', value: percentile(toLayout, 95), unit: 'ms', budget: null },
     ];

@@ -14,8 +14,12 @@
  * contenteditable, a WebrtcProvider with the same signaling server, password and ICE settings),
  * served by a small HTTP server on 127.0.0.1 from a bundle built at bench time into .tmp/.
  *
- * Both pairs are open at once and measured in alternating blocks of ten characters, so whatever
- * else the machine is doing weighs on both alike. "To render" is the MutationObserver time (the
+ * Relay only: a third pair of extension browsers with "Relay only" set (no WebRTC), so each
+ * character is sealed, pushed to the real relay on 127.0.0.1 and delivered live to B (issue 15);
+ * printed beside the WebRTC figures without a budget.
+ *
+ * The pairs are all open at once and measured in rotating blocks of ten characters, so whatever
+ * else the machine is doing weighs on them alike. "To render" is the MutationObserver time (the
  * DOM holds the text); "to frame" is the next animation frame after it (about when it is painted),
  * printed without a budget.
  */
@@ -26,6 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSignaling } from '../tests/e2e/support/signaling.ts';
+import { startRelayServer } from '../tests/e2e/support/relay-server.ts';
 import { allowCompiledFunctions, openSharedPlan } from './support/shared-plan.ts';
 import { buildBareWebrtc } from './fixtures/bare-webrtc/build.ts';
 import { percentile, type Figure } from './figure.ts';
@@ -50,19 +55,25 @@ interface Latencies {
 
 export default async function (): Promise<Figure[]> {
   const signaling = await startSignaling();
-  const closers: (() => Promise<void>)[] = [];
+  const relay = await startRelayServer();
+  const closers: (() => Promise<void>)[] = [relay.close];
   try {
     const barePair = await openBarePair(signaling.url);
     closers.push(barePair.close);
     const shared = await openSharedPlan(signaling.url);
     closers.push(shared.close);
+    // The same, with WebRTC off: every character travels sealed through the relay (issue 15).
+    const relayed = await openSharedPlan(signaling.url, undefined, { url: relay.url });
+    closers.push(relayed.close);
     const bare = await meterPair(barePair.a, barePair.a.locator('#editor'), barePair.b, barePair.b.locator('#editor'));
     const ours = await meterPair(shared.a.page, shared.a.plan.dangerStatement(), shared.b.page, shared.b.plan.dangerStatement());
+    const viaRelay = await meterPair(relayed.a.page, relayed.a.plan.dangerStatement(), relayed.b.page, relayed.b.plan.dangerStatement());
     for (let block = 0; block < BLOCKS; block++) {
-      // Alternate who goes first, so neither always follows the other's last character.
-      for (const meter of block % 2 === 0 ? [bare, ours] : [ours, bare]) await meter.type(BLOCK);
+      // Rotate who goes first, so none always follows another's last character.
+      const order = [bare, ours, viaRelay];
+      for (let i = 0; i < order.length; i++) await order[(block + i) % order.length]!.type(BLOCK);
     }
-    const [b, o] = [await bare.latencies(BLOCK), await ours.latencies(BLOCK)];
+    const [b, o, r] = [await bare.latencies(BLOCK), await ours.latencies(BLOCK), await viaRelay.latencies(BLOCK)];
     const median = (xs: number[]) => percentile(xs, 50);
     return [
       { name: 'edit → remote render, extension (median)', value: median(o.toRender), unit: 'ms', budget: BUDGET_MEDIAN_MS },
@@ -72,6 +83,8 @@ export default async function (): Promise<Figure[]> {
       { name: 'edit → remote render, extension ÷ bare (medians)', value: median(o.toRender) / median(b.toRender), unit: '×', budget: BUDGET_RATIO },
       { name: 'edit → remote frame, extension (median)', value: median(o.toFrame), unit: 'ms', budget: null },
       { name: 'edit → remote frame, bare y-webrtc (median)', value: median(b.toFrame), unit: 'ms', budget: null },
+      { name: 'edit → remote render, extension through the relay only (median)', value: median(r.toRender), unit: 'ms', budget: null },
+      { name: 'edit → remote render, extension through the relay only (p95)', value: percentile(r.toRender, 95), unit: 'ms', budget: null },
       { name: 'edit → remote render, samples per pair', value: o.toRender.length, unit: '', budget: null },
     ];
   } finally {

@@ -4,7 +4,7 @@
  * the two-browser benchmarks share.
  */
 import { rm } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { launchExtension, type ExtensionBrowser } from '../../tests/e2e/support/browser.ts';
 import { openMember } from '../../tests/e2e/support/member.ts';
 
@@ -23,9 +23,9 @@ export interface SharedPlan {
  * Strengthening Families section, connected peer to peer (each side shows "Online with 1
  * colleague", which peer-sync.ts reports only for an open WebRTC data channel). A created and
  * shared the plan; B joined by the invite link. `initScript` runs in every page before its own
- * scripts.
+ * scripts. With `relayOnly`, both use that relay with WebRTC off, and are connected through it.
  */
-export async function openSharedPlan(signalingUrl: string, initScript?: string): Promise<SharedPlan> {
+export async function openSharedPlan(signalingUrl: string, initScript?: string, relayOnly?: { url: string }): Promise<SharedPlan> {
   const browsers = await Promise.all([launchExtension(), launchExtension()]);
   const close = async () => {
     await Promise.all(browsers.map((b) => b.close().catch(() => {})));
@@ -35,13 +35,19 @@ export async function openSharedPlan(signalingUrl: string, initScript?: string):
     if (initScript) for (const b of browsers) await b.context.addInitScript(initScript);
     const a: Member = { ...(await openMember(browsers[0]!, { name: 'Sam Sample', agency: 'Children’s Social Care' }, signalingUrl)), ext: browsers[0]! };
     const b: Member = { ...(await openMember(browsers[1]!, { name: 'Jo Example', agency: 'Health' }, signalingUrl)), ext: browsers[1]! };
+    if (relayOnly) for (const m of [a, b]) await m.sync.useRelay(relayOnly.url, true);
     await a.list.goto();
     await a.list.createPlan('Benchington', [{ name: 'Ava', dob: '2019-03-14' }]);
     await a.plan.expectOpen('Benchington');
     await b.sync.join(await a.sync.share());
     await b.plan.expectOpen('Benchington');
-    await a.sync.expectOnlineWith(1);
-    await b.sync.expectOnlineWith(1);
+    if (relayOnly) {
+      // Both caught up with the relay and subscribed: edits now travel through it alone.
+      for (const m of [a, b]) await expect(m.sync.relayStatus).toHaveText(/^· (sent to the relay|up to date with the relay)/, { timeout: 30_000 });
+    } else {
+      await a.sync.expectOnlineWith(1);
+      await b.sync.expectOnlineWith(1);
+    }
     await a.plan.goToSection('Strengthening Families');
     await b.plan.goToSection('Strengthening Families');
     return { a, b, close };

@@ -1,20 +1,25 @@
 /**
  * Named versions of a plan, kept inside the plan's own document so every member has them and
- * deleting the plan deletes them. A version holds the whole plan as it was: a Yjs update
- * (encodeStateAsUpdateV2) that, applied to an empty Y.Doc, gives the document at that moment.
+ * deleting the plan deletes them. This module is the one way in: save, list, load.
  *
- * Each state leaves out the versions saved before it (their content is deleted in a scratch copy
- * and garbage-collected, keeping only their ids and lengths). Without that, every version would
- * carry all the earlier ones and the plan would double in size with each save. What is kept is
- * exactly the saved document's items, with their original client ids and clocks, so a version's
- * state vector says what every member's copy had contributed by then (see changed-by.ts).
+ * A version is a Yjs snapshot of the plan's document (its state vector and delete set, a few KB),
+ * and the document keeps the deleted content a saved version shows (keep-history.ts). So a year
+ * of versions costs about what was deleted in that year, not a copy of the plan per meeting, and
+ * opening the plan decodes no version: a version is read only when History shows it.
  *
+ * Versions saved before snapshots held a whole copy of the plan; migrate-versions.ts turns all but
+ * the first of them into what each added to the one before (`base`), losslessly, after the plan
+ * has opened. Both forms load here.
+ *
+ * A version's state vector says what every member's copy had contributed by then (changed-by.ts).
  * The versions are `Version` records (lib/plan/records/versions.ts) in the root `versions`.
  */
 import * as Y from 'yjs';
 import { planRoots } from '../plan/roots.ts';
 import { Version } from '../plan/records/versions.ts';
+import { COMMAND_ORIGIN } from '../plan/origin.ts';
 import type { FieldProblem } from '../plan/validate-new-plan.ts';
+import { decodeVersionSnapshot, keepHistory, withGcOff } from './keep-history.ts';
 
 export interface VersionInfo {
   id: string;
@@ -28,14 +33,14 @@ export interface VersionInfo {
 /** Longest version name accepted: enough for "Before the review conference on 12 March". */
 export const MAX_VERSION_NAME = 120;
 
+type StoredVersion = ReturnType<typeof Version.read>;
+
 const versionsList = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => planRoots(doc).versions;
 
-/** Every stored version that holds a state, in the order they were saved. */
-const storedVersions = (doc: Y.Doc) =>
-  versionsList(doc)
-    .toArray()
-    .map(Version.read)
-    .filter((v) => v.id !== '' && v.state.length > 0);
+const holdsPlan = (v: StoredVersion) => v.id !== '' && (v.snapshot.length > 0 || v.state.length > 0);
+
+/** Every stored version that holds a plan and has not been removed, in the order they were saved. */
+const storedVersions = (doc: Y.Doc): StoredVersion[] => Version.readAll(versionsList(doc)).filter(holdsPlan);
 
 /** Problems with a version name as typed, by field 'name'; empty when it can be saved. */
 export function checkVersionName(name: string): FieldProblem[] {
@@ -51,8 +56,9 @@ export function checkVersionName(name: string): FieldProblem[] {
  */
 export function saveVersion(doc: Y.Doc, args: { name: string; by: string; at: string }): string {
   if (checkVersionName(args.name).length > 0) throw new RangeError('saveVersion: check the name first');
-  const state = stateWithoutVersions(doc);
-  return Version.add(doc, versionsList(doc), { name: args.name.trim(), savedBy: args.by.trim(), savedAt: args.at, state });
+  keepHistory(doc);
+  const snapshot = Y.encodeSnapshotV2(Y.snapshot(doc));
+  return Version.add(doc, versionsList(doc), { name: args.name.trim(), savedBy: args.by.trim(), savedAt: args.at, snapshot });
 }
 
 /** The saved versions, oldest first (the order they were saved in; concurrent saves in Yjs order). */
@@ -65,37 +71,93 @@ export function versionsType(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return versionsList(doc);
 }
 
-/** A version's stored state, or undefined for an unknown id. */
-export function versionState(doc: Y.Doc, id: string): Uint8Array | undefined {
-  return storedVersions(doc).find((v) => v.id === id)?.state;
-}
-
 /**
  * The plan as it was at version `id`, in a new scratch Y.Doc connected to nothing (the caller
- * destroys it), or undefined for an unknown id. Edits to it go nowhere.
+ * destroys it), or undefined for an unknown id or one whose stored form does not read. Edits to
+ * it go nowhere.
  */
 export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
-  const state = versionState(doc, id);
-  if (!state) return undefined;
+  const versions = storedVersions(doc);
+  const version = versions.find((v) => v.id === id);
+  if (!version) return undefined;
+  if (version.snapshot.length > 0) {
+    const snapshot = decodeVersionSnapshot(version.snapshot);
+    if (!snapshot) return undefined;
+    keepHistory(doc);
+    return withGcOff(doc, () => Y.createDocFromSnapshot(doc, snapshot));
+  }
+  const chain = fullCopyChain(versionsList(doc).toArray().map(Version.read), version);
+  if (!chain) return undefined;
   const scratch = new Y.Doc();
-  Y.applyUpdateV2(scratch, state);
+  try {
+    scratch.transact(() => {
+      for (const state of chain) Y.applyUpdateV2(scratch, state);
+    });
+  } catch {
+    scratch.destroy();
+    return undefined;
+  }
   return scratch;
 }
 
 /** What each member's copy had contributed at version `id` (clientID → clock), or undefined. */
 export function versionStateVector(doc: Y.Doc, id: string): Map<number, number> | undefined {
-  const state = versionState(doc, id);
-  return state ? Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(state)) : undefined;
-}
-
-function stateWithoutVersions(doc: Y.Doc): Uint8Array {
-  const scratch = new Y.Doc();
+  const version = storedVersions(doc).find((v) => v.id === id);
+  if (!version) return undefined;
+  if (version.snapshot.length > 0) {
+    const snapshot = decodeVersionSnapshot(version.snapshot);
+    return snapshot ? new Map(snapshot.sv) : undefined;
+  }
+  const scratch = loadVersion(doc, id);
+  if (!scratch) return undefined;
   try {
-    Y.applyUpdateV2(scratch, Y.encodeStateAsUpdateV2(doc));
-    const earlier = planRoots(scratch).versions;
-    scratch.transact(() => earlier.delete(0, earlier.length));
-    return Y.encodeStateAsUpdateV2(scratch);
+    return Y.decodeStateVector(Y.encodeStateVector(scratch));
   } finally {
     scratch.destroy();
   }
+}
+
+/**
+ * Removes version `id` by a recorded decision: who, when and why stay on its record, and the list
+ * of removed versions shows them (removedVersions). Never silent: a colleague's copy receiving
+ * the removal holds it and asks (guard/update-guard.ts quarantines any version marked removed),
+ * and "Keep our copy" restores it whole, as its snapshot is kept. Signed decisions come with
+ * membership. RangeError for a missing name or reason (the form asks first); false for an unknown id.
+ */
+export function removeVersion(doc: Y.Doc, id: string, decision: { by: string; at: string; why: string }): boolean {
+  if (decision.why.trim() === '' || decision.by.trim() === '') throw new RangeError('removeVersion: record who and why');
+  const list = versionsList(doc);
+  if (!storedVersions(doc).some((v) => v.id === id)) return false;
+  doc.transact(() => {
+    Version.update(doc, list, id, { removedBy: decision.by.trim(), removedAt: decision.at, removedWhy: decision.why.trim() });
+    Version.remove(doc, list, id);
+  }, COMMAND_ORIGIN);
+  return true;
+}
+
+/** Removed versions with their recorded decisions, oldest first. */
+export function removedVersions(doc: Y.Doc): (VersionInfo & { removedBy: string; removedAt: string; removedWhy: string })[] {
+  return versionsList(doc)
+    .toArray()
+    .filter((record) => record.get('deleted') === true)
+    .map(Version.read)
+    .filter((v) => v.id !== '')
+    .map(({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }) => ({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }));
+}
+
+/**
+ * The updates that rebuild an older version, oldest first: its full copy, then what each version
+ * after it added. Undefined when a link is missing or loops (a damaged or hostile record).
+ */
+function fullCopyChain(records: StoredVersion[], version: StoredVersion): Uint8Array[] | undefined {
+  const all = new Map(records.map((v) => [v.id, v] as const));
+  const chain: Uint8Array[] = [];
+  const seen = new Set<string>();
+  for (let v: StoredVersion | undefined = version; v; v = v.base === '' ? undefined : all.get(v.base)) {
+    if (seen.has(v.id) || v.state.length === 0) return undefined;
+    seen.add(v.id);
+    chain.unshift(v.state);
+    if (v.base !== '' && !all.has(v.base)) return undefined;
+  }
+  return chain;
 }

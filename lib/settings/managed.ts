@@ -14,7 +14,7 @@
  * of the wrong shape is ignored with a note saying which and why, and never stops the app.
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
-import { loadNetworkSettings, parseNetworkSettings, type IceServer, type NetworkSettings } from './network.ts';
+import { loadNetworkSettings, parseNetworkSettings, parseRelayAddress, type IceServer, type NetworkSettings } from './network.ts';
 
 export const MANAGED_KEYS = ['signaling', 'iceServers', 'relay', 'relayOnly', 'defaultProfile'] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
@@ -70,12 +70,9 @@ const CHECKS: Record<ManagedKey, Check> = {
   },
   relay(value) {
     if (!isWord(value)) return { problem: 'it should be an address starting with wss://.' };
-    try {
-      if (['wss:', 'ws:', 'https:', 'http:'].includes(new URL(value).protocol)) return { value };
-    } catch {
-      // Not a URL: explained below.
-    }
-    return { problem: `“${value}” is not a relay address: it should start with wss://.` };
+    // The settings form's check: one notion of a relay address.
+    const result = parseRelayAddress(value);
+    return 'relay' in result ? { value: result.relay } : { problem: result.problem };
   },
   relayOnly: (value) => (typeof value === 'boolean' ? { value } : { problem: 'it should be true or false.' }),
   defaultProfile(value, profileIds) {
@@ -106,19 +103,18 @@ export function isManaged(policy: ManagedPolicy, key: ManagedKey): boolean {
   return policy.settings[key] !== undefined;
 }
 
-/** The connection settings in use: the organisation's values over the member's own. */
-export function layerNetwork<T extends NetworkSettings>(own: T, policy: ManagedPolicy): T & Pick<ManagedSettings, 'relay' | 'relayOnly'> {
+/** The connection settings in use: the organisation's values over the member's own, key by key. */
+export function layerNetwork(own: NetworkSettings, policy: ManagedPolicy): NetworkSettings {
   const { signaling, iceServers, relay, relayOnly } = policy.settings;
   return {
-    ...own,
-    ...(signaling ? { signaling } : {}),
-    ...(iceServers ? { iceServers } : {}),
-    ...(relay !== undefined ? { relay } : {}),
-    ...(relayOnly !== undefined ? { relayOnly } : {}),
+    signaling: signaling ?? own.signaling,
+    iceServers: iceServers ?? own.iceServers,
+    relay: relay ?? own.relay,
+    relayOnly: relayOnly ?? own.relayOnly,
   };
 }
 
 /** The connection settings in use on this device: the member's saved ones under the organisation's. */
-export async function loadConnectionSettings(area: KeyValueArea, policy: ManagedPolicy): Promise<ReturnType<typeof layerNetwork<NetworkSettings>>> {
+export async function loadConnectionSettings(area: KeyValueArea, policy: ManagedPolicy): Promise<NetworkSettings> {
   return layerNetwork(await loadNetworkSettings(area), policy);
 }

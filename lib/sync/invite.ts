@@ -55,13 +55,21 @@ export function parseInvite(pasted: string): string | null {
   return decodeSecret(candidate) ? candidate : null;
 }
 
-/** Derives the room name, room password and local plan id from a secret. Throws on a malformed secret. */
-export async function deriveRoomKeys(secret: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<RoomKeys> {
+/**
+ * A deriver of named secrets from an invite secret (HKDF-SHA-256 with this scheme's salt): `info`
+ * names what is derived. Throws on a malformed secret.
+ */
+export async function secretDeriver(secret: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<(info: string, bits: number) => Promise<Uint8Array>> {
   const bytes = decodeSecret(secret);
   if (!bytes) throw new RangeError('deriveRoomKeys: not an invite secret');
   const key = await subtle.importKey('raw', bytes as BufferSource, 'HKDF', false, ['deriveBits']);
-  const derive = async (info: string, bits: number) =>
+  return async (info, bits) =>
     new Uint8Array(await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: new TextEncoder().encode(info) }, key, bits));
+}
+
+/** Derives the room name, room password and local plan id from a secret. Throws on a malformed secret. */
+export async function deriveRoomKeys(secret: string, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<RoomKeys> {
+  const derive = await secretDeriver(secret, subtle);
   const [room, password, planId] = await Promise.all([derive('room-name', 256), derive('room-password', 256), derive('plan-id', 128)]);
   return { roomName: toHex(room), password: toBase64Url(password), planId: toHex(planId) };
 }

@@ -31,6 +31,9 @@ export interface PlanPersistence {
   /** Values kept in the plan's database beside its updates, never synced or backed up. */
   readExtra(key: string): Promise<unknown>;
   writeExtra(key: string, value: unknown): Promise<void>;
+  deleteExtra(key: string): Promise<void>;
+  /** The extras' keys that start with `prefix`, in ascending order. */
+  extraKeys(prefix: string): Promise<string[]>;
   destroy(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     replaceStored: () => store.replaceStored(),
     readExtra: (key) => store.readExtra(key),
     writeExtra: (key, value) => store.writeExtra(key, value),
+    deleteExtra: (key) => store.deleteExtra(key),
+    extraKeys: (prefix) => store.extraKeys(prefix),
     async destroy() {
       stopFlushingOnHide();
       await store.close();

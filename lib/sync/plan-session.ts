@@ -14,6 +14,12 @@ import type { NetworkSettings } from '../settings/network.ts';
 import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
 import type { GuardStore } from './guard/quarantine.ts';
+import type { RelaySync } from './relay/relay-sync.ts';
+import { keepHistory, loadingStoredCopy } from '../history/keep-history.ts';
+import { hasFullCopyVersions, migrateFullCopyVersions } from '../history/migrate-versions.ts';
+
+/** How long after opening a plan its full-copy versions are converted (after the first render). */
+const VERSION_MIGRATION_DELAY_MS = 3000;
 
 /** Where a plan keeps its quarantined updates and declined deletions (its database's extras). */
 const GUARD_KEY = 'update-guard';
@@ -28,11 +34,21 @@ export interface PlanSession {
   readonly migration: MigrationResult;
   /** The one way in for every update from outside this page (guard/update-guard.ts). */
   readonly guard: UpdateGuard;
-  /** Peer sync, once the plan is shared (null before). */
+  /** Peer sync, once the plan is shared (null before, and with "Relay only"). */
   readonly peers: PeerSync | null;
-  /** Starts syncing with colleagues in the room the invite secret names. */
-  share(secret: string, network: NetworkSettings, onRebuilt?: () => void): Promise<PeerSync>;
+  /** Sync through the relay, once the plan is shared where a relay is set (null otherwise). */
+  readonly relay: RelaySync | null;
+  /**
+   * Starts syncing with colleagues in the room the invite secret names: over WebRTC (unless the
+   * settings say relay only) and through the relay (when one is set).
+   */
+  share(secret: string, network: NetworkSettings, onRebuilt?: () => void): Promise<SharedSync>;
   close(): Promise<void>;
+}
+
+export interface SharedSync {
+  peers: PeerSync | null;
+  relay: RelaySync | null;
 }
 
 /**
@@ -41,10 +57,15 @@ export interface PlanSession {
  */
 export async function openPlanSession(planId: string): Promise<PlanSession> {
   const doc = new Y.Doc();
+  // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
+  keepHistory(doc);
+  const loaded = loadingStoredCopy(doc);
   const persistence = persistPlan(doc, planId);
   try {
     await persistence.whenLoaded;
+    loaded();
   } catch (error) {
+    loaded();
     await persistence.destroy().catch(() => {});
     doc.destroy();
     throw error;
@@ -61,7 +82,18 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
   const awareness = createAwareness(doc);
   const migration = migratePlan(doc);
   let peers: PeerSync | null = null;
+  let relay: RelaySync | null = null;
+  let shared: Promise<SharedSync> | null = null;
   let closed = false;
+  // Versions saved as full copies (before snapshots) are converted once the plan is on screen: it
+  // reads every copy, which is seconds for a large plan, and nothing on the first screen needs it.
+  const canWrite = migration === 'current' || migration === 'migrated' || migration === 'empty';
+  const versionMigration =
+    canWrite && hasFullCopyVersions(doc)
+      ? setTimeout(() => {
+          if (!closed) migrateFullCopyVersions(doc);
+        }, VERSION_MIGRATION_DELAY_MS)
+      : undefined;
   return {
     planId,
     doc,
@@ -72,19 +104,35 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
     get peers() {
       return peers;
     },
-    async share(secret, network, onRebuilt) {
-      if (peers) return peers;
-      // y-webrtc (with the Node stream and buffer shims simple-peer brings) loads only for a
-      // shared plan, and after the plan has rendered: it was a sixth of the panel's code.
-      const [keys, { startPeerSync }] = await Promise.all([deriveRoomKeys(secret), import('./peer-sync.ts')]);
-      if (peers) return peers;
-      if (closed) throw new Error('The plan was closed before it could be shared');
-      peers = startPeerSync(doc, keys, network, awareness, guard, onRebuilt);
-      return peers;
+    get relay() {
+      return relay;
+    },
+    share(secret, network, onRebuilt) {
+      shared ??= (async () => {
+        // y-webrtc (with the Node stream and buffer shims simple-peer brings) and the relay client
+        // load only for a shared plan, and after the plan has rendered.
+        const [keys, webrtc, relayKeys, relayModules] = await Promise.all([
+          deriveRoomKeys(secret),
+          network.relayOnly ? null : import('./peer-sync.ts'),
+          network.relay ? import('./relay/keys.ts').then((m) => m.deriveRelayKeys(secret)) : null,
+          network.relay ? Promise.all([import('./relay/relay-sync.ts'), import('./relay/relay-store.ts')]) : null,
+        ]);
+        if (closed) throw new Error('The plan was closed before it could be shared');
+        if (webrtc) peers = webrtc.startPeerSync(doc, keys, network, awareness, guard, onRebuilt);
+        if (relayKeys && relayModules) {
+          const [{ startRelaySync }, { planRelayStore }] = relayModules;
+          relay = startRelaySync(doc, relayKeys, { url: network.relay, guard, store: planRelayStore(persistence), onWarning: (w) => console.warn(w) });
+        }
+        return { peers, relay };
+      })();
+      shared.catch(() => (shared = null));
+      return shared;
     },
     async close() {
       closed = true;
+      clearTimeout(versionMigration);
       peers?.destroy();
+      await relay?.destroy();
       awareness.destroy();
       channel.destroy();
       await persistence.destroy();

@@ -8,6 +8,7 @@
  * because this reaches into its `_storeUpdate`, `_db` and `_dbsize` fields.
  */
 import * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import { describeStorageError } from './save-state.ts';
 import type { SaveTracker } from './save-tracker.ts';
@@ -180,6 +181,18 @@ export class PlanStore {
 
   writeExtra(key: string, value: unknown): Promise<void> {
     return this.#provider.set(key, value as never).then(() => {});
+  }
+
+  deleteExtra(key: string): Promise<void> {
+    return this.#provider.del(key).then(() => {});
+  }
+
+  /** The extras' keys that start with `prefix`, in ascending order. */
+  async extraKeys(prefix: string): Promise<string[]> {
+    const db = await this.#provider._db;
+    const [custom] = idb.transact(db, ['custom'], 'readonly');
+    const keys = await idb.getAllKeys(custom!, idb.createIDBKeyRangeBound(prefix, `${prefix}\uffff`, false, false));
+    return keys.filter((k): k is string => typeof k === 'string');
   }
 
   /** Stores what is pending, then closes the database. */

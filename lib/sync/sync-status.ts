@@ -1,6 +1,7 @@
-/** The words of the always-visible status line, from the save state and the peer status. */
+/** The words of the always-visible status line, from the save state, the peer status and the relay's. */
 import type { SaveState } from './save-state.ts';
 import type { PeerStatus } from './peer-sync.ts';
+import type { RelayStatus } from './relay/relay-sync.ts';
 
 export interface SyncText {
   saved: string;
@@ -15,4 +16,59 @@ export function describeSync(save: SaveState, peers: PeerStatus | null): SyncTex
   if (peers.signaling === 'connecting') return { saved, peers: 'Connecting…' };
   if (peers.peers === 0) return { saved, peers: 'Online, no colleagues connected' };
   return { saved, peers: `Online with ${peers.peers} ${peers.peers === 1 ? 'colleague' : 'colleagues'}` };
+}
+
+/** What the relay part of the status line says (each '' when there is nothing to say). */
+export interface RelayText {
+  /** "sent to the relay 2 min ago · 3 edits waiting to send" */
+  relay: string;
+  /** "Received 14 edits from colleagues since you last opened", or that the relay was restored. */
+  news: string;
+  /** "Last in touch with colleagues 3 days ago" */
+  lastInTouch: string;
+  /** Envelopes that did not open and were ignored. */
+  warning: string;
+}
+
+/** Not in touch with anyone for this long, the status line says since when. */
+export const OUT_OF_TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "just now", "2 min ago", "3 hours ago", "3 days ago". */
+export function timeAgo(then: number, now: number): string {
+  const ms = Math.max(0, now - then);
+  if (ms < MINUTE) return 'just now';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
+  if (ms < DAY) return `${plural(Math.floor(ms / HOUR), 'hour')} ago`;
+  return `${plural(Math.floor(ms / DAY), 'day')} ago`;
+}
+
+/** The relay's part of the status line; `now` in ms (the clock is passed in). */
+export function describeRelay(relay: RelayStatus | null, peers: PeerStatus | null, now: number): RelayText {
+  if (!relay) return { relay: '', news: '', lastInTouch: '', warning: '' };
+  const parts: string[] = [];
+  if (relay.problem) parts.push(relay.problem);
+  if (relay.lastSentAt !== null) parts.push(`sent to the relay ${timeAgo(relay.lastSentAt, now)}`);
+  if (relay.waiting > 0) parts.push(`${plural(relay.waiting, 'edit')} waiting to send`);
+  if (parts.length === 0) {
+    if (relay.connection === 'offline') parts.push('the relay cannot be reached');
+    else if (relay.connection === 'connecting' || !relay.caughtUp) parts.push('connecting to the relay…');
+    else parts.push('up to date with the relay');
+  }
+  const news = [
+    relay.received > 0 ? `Received ${plural(relay.received, 'edit')} from colleagues since you last opened` : '',
+    relay.restored ? 'Restored the relay’s copy from this device' : '',
+  ].filter(Boolean).join('. ');
+  const inTouchNow = (relay.connection === 'online' && relay.caughtUp) || (peers?.peers ?? 0) > 0;
+  const lastInTouch =
+    !inTouchNow && relay.lastHeardAt !== null && now - relay.lastHeardAt >= OUT_OF_TOUCH_AFTER_MS ? `Last in touch with colleagues ${timeAgo(relay.lastHeardAt, now)}` : '';
+  const warning =
+    relay.dropped > 0
+      ? `${relay.dropped === 1 ? 'An edit' : `${relay.dropped} edits`} from the relay could not be opened and ${relay.dropped === 1 ? 'was' : 'were'} ignored: ${relay.dropped === 1 ? 'it' : 'they'} may have been tampered with. Your plan is unchanged.`
+      : '';
+  return { relay: parts.join(' · '), news, lastInTouch, warning };
 }

@@ -277,6 +277,6 @@ test('chair mode: start, running, a round, refused close, closed; the banner and
   await panel.getByRole('button', { name: 'Share', exact: true }).click();
   const needs = panel.getByRole('alert').filter({ hasText: 'Before you can share this plan' });
   await expect(needs).toBeFocused();
-  await expect(needs.getByRole('link', { name: 'Add a signaling server' })).toBeVisible();
+  await expect(needs.getByRole('link', { name: 'Add a signaling server or relay' })).toBeVisible();
   await expectAccessibleView(panel, 'share, a server missing');
 });

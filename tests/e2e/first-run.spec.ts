@@ -46,7 +46,7 @@ test('first open asks who you are; skipped, it is never asked again; Share says 
     await panel.screenshot({ path: '.tmp/screens/share-needs-320.png', fullPage: true });
 
     // The server link lands in the signaling field, with focus there.
-    await needs.getByRole('link', { name: 'Add a signaling server' }).click();
+    await needs.getByRole('link', { name: 'Add a signaling server or relay' }).click();
     const signaling = panel.getByLabel('Signaling servers (one per line)');
     await expect(signaling).toBeFocused();
     await expect(signaling).toHaveValue('');

@@ -93,3 +93,50 @@ test('history saves a version and shows what changed since, and who changed it',
   await history.compareWithNow('Before the core group');
   await expect(history.comparison.locator('ins').filter({ hasText: 'most days.' })).toBeVisible();
 });
+
+test('deleting a plan from this device deletes its saved versions with it', async ({ panel }) => {
+  const { list, plan } = await openNewPlan(panel, [{ name: 'Noah', dob: '2021-07-02' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
+  const planId = plan.planId();
+  await plan.goToSection('History');
+  const history = new HistoryPage(panel);
+  await history.saveVersion('Agreed at the core group');
+  await expect(history.section.getByRole('status')).toContainText('Saved the version “Agreed at the core group”.');
+  await plan.expectSaved();
+  const databases = () => panel.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  expect((await databases()).filter((name) => name.includes(planId))).toEqual([`plan:${planId}`]);
+
+  await list.goto();
+  await list.deletePlan('Testington');
+  // No database of this plan is left: not the plan's, and nothing else holding its versions.
+  await expect.poll(async () => (await databases()).filter((name) => name.includes(planId))).toEqual([]);
+});
+
+test('a version is removed only with a reason, and who removed it, when and why stay in the plan', async ({ panel }) => {
+  const { plan } = await openNewPlan(panel, [{ name: 'Mia', dob: '2019-05-02' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
+  await plan.goToSection('History');
+  const history = new HistoryPage(panel);
+  await history.saveVersion('Saved too early');
+  await expect(history.section.getByRole('status')).toContainText('Saved the version “Saved too early”.');
+
+  await history.section.getByRole('button', { name: 'Remove Saved too early' }).click();
+  const form = history.section.getByRole('region', { name: 'Remove “Saved too early”' });
+  await expect(form.getByRole('heading', { name: 'Remove “Saved too early”' })).toBeFocused();
+  await form.getByRole('button', { name: 'Remove the version' }).click();
+  await expect(form.locator('.field-error')).toHaveText('Say why this version is being removed.');
+  await expect(form.getByLabel('Why is this version being removed?')).toBeFocused();
+  await expectNoAxeViolations(panel, 'history, removing a version without a reason');
+  await form.getByLabel('Why is this version being removed?').fill('Saved before the family had seen the plan');
+  await form.getByRole('button', { name: 'Remove the version' }).click();
+
+  await expect(history.section.getByRole('heading', { name: 'Removed versions' })).toBeFocused();
+  await expect(history.section.getByRole('list', { name: 'Saved versions' })).toHaveCount(0);
+  const removed = history.section.getByRole('list', { name: 'Removed versions' });
+  await expect(removed).toContainText(`Removed by Sam Sample on ${TODAY_WORDS}: “Saved before the family had seen the plan”`);
+  await expectNoAxeViolations(panel, 'history, a removed version');
+  await screenshot(panel, 'history-removed-version');
+
+  // The decision is in the plan: still there after a reload.
+  await plan.expectSaved();
+  await panel.reload();
+  await expect(history.section.getByRole('list', { name: 'Removed versions' })).toContainText('Saved before the family had seen the plan');
+});

@@ -3,10 +3,11 @@
  * Chromium hands them to the extension through managed storage (`storage.managed`, described by
  * public/managed-schema.json). Chromium reads policy only from a root-owned directory
  * (/etc/chromium/policies/managed), which every browser on the machine shares; so the journey
- * writes one uniquely named file, only with keys no other journey depends on (the relay and the
- * relay-only switch, which peer sync does not use yet; a profile id of the wrong type, which
- * Chromium drops against the schema), and deletes it as soon as the browser has
- * read it. Where the directory cannot be written (not root), the journey is skipped: the reader
+ * writes one uniquely named file, only with values no other journey can be changed by (a relay
+ * address that is no address, which the extension ignores; a profile id of the wrong type, which
+ * Chromium drops against the schema), and deletes it as soon as the browser has read it. A valid
+ * relay or "relay only" would change how every browser launched meanwhile syncs, so those being
+ * shown read-only is proven on the mounted form (tests/unit/components/network-settings.svelte.test.ts). Where the directory cannot be written (not root), the journey is skipped: the reader
  * itself is unit-tested with a fake managed area (tests/unit/settings/managed.test.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -40,7 +41,7 @@ test('the organisation’s settings reach the extension through managed storage;
   const dir = await writablePolicyDir();
   test.skip(!dir, `${POLICY_DIR} cannot be written here (Chromium reads policy only from there, as root)`);
   const file = path.join(POLICY_DIR, `core-group-plan-e2e-${randomBytes(6).toString('hex')}.json`);
-  const policy = { '3rdparty': { extensions: { [EXTENSION_ID]: { relay: 'relay.council.example.gov.uk', relayOnly: true, defaultProfile: 7 } } } };
+  const policy = { '3rdparty': { extensions: { [EXTENSION_ID]: { relay: 'relay.council.example.gov.uk', defaultProfile: 7 } } } };
   let ext: ExtensionBrowser | undefined;
   try {
     await writeFile(file, JSON.stringify(policy));
@@ -50,10 +51,10 @@ test('the organisation’s settings reach the extension through managed storage;
     const managed = await page.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } } }).chrome.storage.managed.get(null),
     );
-    expect(managed).toEqual({ relay: 'relay.council.example.gov.uk', relayOnly: true });
+    expect(managed).toEqual({ relay: 'relay.council.example.gov.uk' });
     await rm(file, { force: true });
     // A relay address of the right type but no address at all is ignored, saying so; nothing breaks.
-    await expect(page.getByText('Your organisation’s relay server setting was ignored, because the value “relay.council.example.gov.uk” is not a relay address: it should start with wss://. Ask your IT team to correct it.')).toBeVisible();
+    await expect(page.getByText('Your organisation’s relay server setting was ignored, because the value “relay.council.example.gov.uk” is not a relay address: it should start with wss:// (or ws:// on this computer), for example wss://relay.example.org/relay. Ask your IT team to correct it.')).toBeVisible();
     await expect(page.getByLabel('Signaling servers (one per line)')).toBeFocused();
     await page.setViewportSize(NARROWEST);
     await expectAccessibleView(page, 'settings with a managed value ignored');

@@ -20,7 +20,7 @@ import { isMassDeletion, measureRemoval, type Removal } from './deletion.ts';
 import { findClientConflict } from './client-conflict.ts';
 import { wouldLeavePending } from './pending.ts';
 import { markerAfter, markerOutcome } from './schema-marker.ts';
-import { isKnownSchemaVersion, restoreRecords } from '../../plan/index.ts';
+import { isKnownSchemaVersion, planRoots, restoreRecords } from '../../plan/index.ts';
 import { softRemovals } from './soft-removal.ts';
 import { decodeUpdateSafely } from './well-formed.ts';
 import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
@@ -133,6 +133,9 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       const removal: Removal = rangeCount(ranges) > 0 ? measureRemoval(doc, ranges) : { records: 0, text: 0, versions: 0 };
       const soft = softRemovals(doc, decoded, ranges);
       removal.records += soft.records.length;
+      // A saved version marked removed is always asked about, whoever recorded why (versions.ts).
+      const versions = planRoots(doc).versions;
+      removal.versions += soft.records.filter((record) => record.parent === versions).length;
       if (isMassDeletion(doc, removal)) {
         // A colleague's copy sends the same marks again with every sync: one question, not one per round.
         const waiting = soft.entries.length > 0 ? quarantined.find((q) => coversEntries(doc, q.bytes, soft.entries)) : undefined;

@@ -13,6 +13,24 @@ export class SyncPage {
     await expect(this.page.getByText('Saved. Plans opened from now on use these servers.')).toBeVisible();
   }
 
+  /** Points this browser at a relay, through the settings form; `relayOnly` turns WebRTC off. */
+  async useRelay(url: string, relayOnly: boolean): Promise<void> {
+    await this.page.goto(this.page.url().replace(/#.*$/, '') + '#/settings');
+    await this.page.getByLabel('Relay address').fill(url);
+    await this.page.getByRole('checkbox', { name: /Relay only/ }).setChecked(relayOnly);
+    await this.page.getByRole('button', { name: 'Save connection settings' }).click();
+    await expect(this.page.getByText('Saved. Plans opened from now on use these servers.')).toBeVisible();
+  }
+
+  get relayStatus() {
+    return this.page.locator('.relay-status');
+  }
+
+  /** Waits until the relay has acknowledged every edit of this device. */
+  async expectSentToRelay(): Promise<void> {
+    await expect(this.relayStatus).toHaveText(/^· sent to the relay (just now|\d+ min ago)$/, { timeout: 30_000 });
+  }
+
   /** Shares the open plan; returns the invite link shown. */
   async share(): Promise<string> {
     await this.page.getByRole('button', { name: 'Share', exact: true }).click();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, planRoots, richTextFragment, setMetaField, ChronologyEntry } from '../../../lib/plan/index.ts';
 import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
-import { checkVersionName, loadVersion, readVersions, saveVersion, versionState, versionStateVector } from '../../../lib/history/versions.ts';
+import { checkVersionName, loadVersion, readVersions, removeVersion, removedVersions, saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
+import { keepHistory, loadingStoredCopy } from '../../../lib/history/keep-history.ts';
 import { plainText } from '../../../lib/plan/rich-text.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
@@ -54,19 +55,72 @@ describe('saveVersion', () => {
     expect(() => saveVersion(newPlan(), { name: ' ', by: 'Sam', at: '2026-02-01' })).toThrow(RangeError);
   });
 
-  it('leaves earlier versions out of each saved state, so the plan grows by one copy per version', () => {
+  it('costs what changed, not a copy of the plan per version', () => {
     const doc = newPlan();
-    for (let i = 0; i < 20; i++) ChronologyEntry.add(doc, planRoots(doc).chronology, { date: '2026-01-10', event: `Home visit ${i}`, agency: 'CSC' });
-    const first = saveVersion(doc, { name: 'One', by: 'Sam', at: '2026-02-01' });
-    const second = saveVersion(doc, { name: 'Two', by: 'Sam', at: '2026-02-01' });
-    const third = saveVersion(doc, { name: 'Three', by: 'Sam', at: '2026-02-01' });
-    const sizes = [first, second, third].map((id) => versionState(doc, id)!.length);
-    // Without stripping, the third state would hold the first two (more than double the first).
-    expect(sizes[2]!).toBeLessThan(sizes[0]! * 1.3);
-    const loaded = loadVersion(doc, third)!;
-    // The two earlier versions are there only as deleted, garbage-collected items.
-    expect(loaded.getArray('versions').length).toBe(0);
-    expect(ChronologyEntry.readAll(planRoots(loaded).chronology)).toHaveLength(20);
+    keepHistory(doc);
+    for (let i = 0; i < 200; i++) ChronologyEntry.add(doc, planRoots(doc).chronology, { date: '2026-01-10', event: `Home visit ${i} with a long enough description`, agency: 'CSC' });
+    const alone = Y.encodeStateAsUpdate(doc).length;
+    for (let v = 0; v < 26; v++) {
+      ChronologyEntry.add(doc, planRoots(doc).chronology, { date: '2026-02-10', event: `Core group ${v}`, agency: 'CSC' });
+      saveVersion(doc, { name: `Core group ${v}`, by: 'Sam', at: '2026-02-01' });
+    }
+    expect(Y.encodeStateAsUpdate(doc).length).toBeLessThan(alone * 1.3);
+    const first = loadVersion(doc, readVersions(doc)[0]!.id)!;
+    expect(ChronologyEntry.readAll(planRoots(first).chronology)).toHaveLength(201);
+    first.destroy();
+  });
+
+  it('keeps text deleted after a version, and collects text typed and deleted between versions', () => {
+    const doc = newPlan();
+    keepHistory(doc);
+    const grey = richTextFragment(doc, 'grey-areas');
+    appendParagraphs(doc, grey, [[{ text: 'Who looks after Ava at weekends?' }]]);
+    const id = saveVersion(doc, { name: 'Before', by: 'Sam', at: '2026-02-01' });
+    doc.transact(() => grey.delete(0, grey.length));
+    appendParagraphs(doc, grey, [[{ text: 'A passing thought' }]]);
+    doc.transact(() => grey.delete(0, grey.length));
+
+    // Reloaded as another device would store it: the deleted question is kept, the thought is not.
+    const copy = new Y.Doc();
+    keepHistory(copy);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const stored = new TextDecoder().decode(Y.encodeStateAsUpdate(copy));
+    expect(stored).toContain('Who looks after Ava at weekends?');
+    expect(stored).not.toContain('A passing thought');
+    const then = loadVersion(copy, id)!;
+    expect(plainText(richTextFragment(then, 'grey-areas'))).toBe('Who looks after Ava at weekends?');
+    expect(plainText(richTextFragment(copy, 'grey-areas'))).toBe('');
+  });
+
+  it("survives one member's mass delete: the deleted plan is still there in the version", () => {
+    const peers = connectedPeers(2);
+    const [a, b] = peers.docs as [Y.Doc, Y.Doc];
+    keepHistory(a);
+    keepHistory(b);
+    newPlan(a);
+    for (let i = 0; i < 10; i++) ChronologyEntry.add(a, planRoots(a).chronology, { date: '2026-01-10', event: `Visit ${i}`, agency: 'CSC' });
+    appendParagraphs(a, richTextFragment(a, 'strengths'), [[{ text: 'Grandmother collects Ava from nursery.' }]]);
+    const id = saveVersion(a, { name: 'Agreed', by: 'Sam', at: '2026-02-01' });
+    b.transact(() => {
+      const list = planRoots(b).chronology;
+      list.delete(0, list.length);
+      const text = richTextFragment(b, 'strengths');
+      text.delete(0, text.length);
+    });
+    for (const doc of [a, b]) {
+      const then = loadVersion(doc, id)!;
+      expect(ChronologyEntry.readAll(planRoots(then).chronology)).toHaveLength(10);
+      expect(plainText(richTextFragment(then, 'strengths'))).toBe('Grandmother collects Ava from nursery.');
+    }
+  });
+
+  it('loads without touching what is stored: opening a version writes nothing', () => {
+    const doc = newPlan();
+    const id = saveVersion(doc, { name: 'One', by: 'Sam', at: '2026-02-01' });
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    loadVersion(doc, id)!.destroy();
+    expect(updates).toEqual([]);
   });
 
   it('records the state vector of the plan as saved', () => {
@@ -97,5 +151,47 @@ describe('saveVersion', () => {
     const doc = newPlan();
     expect(loadVersion(doc, 'nope')).toBeUndefined();
     expect(versionStateVector(doc, 'nope')).toBeUndefined();
+  });
+
+  it('removes a version only by a recorded decision, which stays in the plan with its name', () => {
+    const doc = newPlan();
+    const id = saveVersion(doc, { name: 'Draft by mistake', by: 'Sam', at: '2026-02-01' });
+    expect(() => removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: '  ' })).toThrow(RangeError);
+    expect(removeVersion(doc, id, { by: 'Sam Social', at: '2026-02-02', why: 'Saved before the family had seen it' })).toBe(true);
+    expect(readVersions(doc)).toEqual([]);
+    expect(removedVersions(doc)).toEqual([
+      { id, name: 'Draft by mistake', savedBy: 'Sam', savedAt: '2026-02-01', removedBy: 'Sam Social', removedAt: '2026-02-02', removedWhy: 'Saved before the family had seen it' },
+    ]);
+    expect(removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: 'again' })).toBe(false);
+  });
+});
+
+describe('loadingStoredCopy', () => {
+  it('keeps what a stored copy kept while it loads, and collects again once loaded', () => {
+    const doc = newPlan();
+    keepHistory(doc);
+    const grey = richTextFragment(doc, 'grey-areas');
+    appendParagraphs(doc, grey, [[{ text: 'Kept for the version' }]]);
+    const id = saveVersion(doc, { name: 'One', by: 'Sam', at: '2026-02-01' });
+    doc.transact(() => grey.delete(0, grey.length));
+
+    const copy = new Y.Doc();
+    keepHistory(copy);
+    let asked = 0;
+    const filter = copy.gcFilter;
+    copy.gcFilter = (item) => {
+      if (!(item.content instanceof Y.ContentDeleted)) asked++;
+      return filter(item);
+    };
+    const loaded = loadingStoredCopy(copy);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    loaded();
+    expect(plainText(richTextFragment(loadVersion(copy, id)!, 'grey-areas'))).toBe('Kept for the version');
+    // Typed and deleted after loading: collected as usual.
+    appendParagraphs(copy, richTextFragment(copy, 'grey-areas'), [[{ text: 'Gone for good' }]]);
+    const again = richTextFragment(copy, 'grey-areas');
+    copy.transact(() => again.delete(0, again.length));
+    expect(new TextDecoder().decode(Y.encodeStateAsUpdate(copy))).not.toContain('Gone for good');
+    expect(asked).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import { memoryArea } from '../helpers/memory-area.ts';
 import schema from '../../../public/managed-schema.json' with { type: 'json' };
 
 const IDS = SHIPPED_PROFILES.map((p) => p.id);
-const own = { signaling: ['wss://mine.example.org'], iceServers: [{ urls: 'stun:mine.example.org' }] };
+const own = { signaling: ['wss://mine.example.org'], iceServers: [{ urls: 'stun:mine.example.org' }], relay: 'wss://mine.example.org/relay', relayOnly: false };
 
 describe('readManagedPolicy', () => {
   it('reads nothing when no policy is set (the browser gave {} or nothing at all)', () => {
@@ -47,6 +47,7 @@ describe('readManagedPolicy', () => {
     ['iceServers', [{ urls: 'stun:a b' }], /should be a list of servers/],
     ['iceServers', [null], /should be a list of servers/],
     ['relay', 'relay.example.org', /relay server setting was ignored, because the value “relay.example.org” is not a relay address/],
+    ['relay', 'https://relay.example.org', /because the value “https:\/\/relay.example.org” is not a relay address: it should start with wss:\/\//],
     ['relay', 42, /should be an address/],
     ['relayOnly', 'yes', /“use only the relay” setting was ignored, because it should be true or false/],
     ['defaultProfile', 'leeds-2031', /default timescale profile setting was ignored, because the value “leeds-2031” is not one of the timescale profiles/],
@@ -71,14 +72,16 @@ describe('layerNetwork', () => {
   });
 
   it('puts the organisation’s values over the member’s own, key by key', () => {
-    const policy = readManagedPolicy({ signaling: ['wss://org.example.org'], relay: 'wss://relay.example.org', relayOnly: false }, IDS);
-    expect(layerNetwork(own, policy)).toEqual({ ...own, signaling: ['wss://org.example.org'], relay: 'wss://relay.example.org', relayOnly: false });
+    const policy = readManagedPolicy({ signaling: ['wss://org.example.org'], relay: 'wss://relay.example.org', relayOnly: true }, IDS);
+    expect(layerNetwork(own, policy)).toEqual({ ...own, signaling: ['wss://org.example.org'], relay: 'wss://relay.example.org', relayOnly: true });
+    // "Use only the relay" set to false by the organisation overrides the member's true.
+    expect(layerNetwork({ ...own, relayOnly: true }, readManagedPolicy({ relayOnly: false }, IDS)).relayOnly).toBe(false);
   });
 
   it('is what a plan connects with: saved settings under the managed ones', async () => {
     const area = memoryArea();
     await saveNetworkSettings(area, own);
     const policy = readManagedPolicy({ iceServers: [{ urls: 'stun:org.example.org' }] }, IDS);
-    expect(await loadConnectionSettings(area, policy)).toEqual({ signaling: own.signaling, iceServers: [{ urls: 'stun:org.example.org' }] });
+    expect(await loadConnectionSettings(area, policy)).toEqual({ ...own, iceServers: [{ urls: 'stun:org.example.org' }] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSync } from '../../../lib/sync/sync-status.ts';
+import { describeRelay, describeSync } from '../../../lib/sync/sync-status.ts';
 
 describe('describeSync', () => {
   it.each([
@@ -15,5 +15,52 @@ describe('describeSync', () => {
 
   it('says "Not saved" after a storage failure', () => {
     expect(describeSync({ kind: 'error', reason: 'quota', message: 'full' }, null).saved).toBe('Not saved');
+  });
+});
+
+describe('describeRelay', () => {
+  const NOW = Date.UTC(2026, 11, 7, 9, 0);
+  const base = { connection: 'online' as const, caughtUp: true, waiting: 0, lastSentAt: null, lastHeardAt: NOW, received: 0, dropped: 0, restored: false, problem: null };
+
+  it('says nothing for a plan without a relay', () => {
+    expect(describeRelay(null, null, NOW)).toEqual({ relay: '', news: '', lastInTouch: '', warning: '' });
+  });
+
+  it('says when this device last sent to the relay and how many edits wait', () => {
+    const text = describeRelay({ ...base, connection: 'offline', caughtUp: false, lastSentAt: NOW - 2 * 60_000, waiting: 3 }, null, NOW);
+    expect(text.relay).toBe('sent to the relay 2 min ago · 3 edits waiting to send');
+    expect(describeRelay({ ...base, waiting: 1 }, null, NOW).relay).toBe('1 edit waiting to send');
+    expect(describeRelay({ ...base, lastSentAt: NOW - 10_000 }, null, NOW).relay).toBe('sent to the relay just now');
+  });
+
+  it.each([
+    ['online', true, 'up to date with the relay'],
+    ['online', false, 'connecting to the relay…'],
+    ['connecting', false, 'connecting to the relay…'],
+    ['offline', false, 'the relay cannot be reached'],
+  ] as const)('with nothing sent yet, %s and caught up %s: %s', (connection, caughtUp, words) => {
+    expect(describeRelay({ ...base, connection, caughtUp }, null, NOW).relay).toBe(words);
+  });
+
+  it('counts colleagues’ edits received since the plan was opened, and says when the relay was restored', () => {
+    expect(describeRelay({ ...base, received: 14 }, null, NOW).news).toBe('Received 14 edits from colleagues since you last opened');
+    expect(describeRelay({ ...base, received: 1 }, null, NOW).news).toBe('Received 1 edit from colleagues since you last opened');
+    expect(describeRelay({ ...base, restored: true }, null, NOW).news).toBe('Restored the relay’s copy from this device');
+  });
+
+  it('says when colleagues were last heard from once that was a while ago and no one is reachable', () => {
+    const away = { ...base, connection: 'offline' as const, caughtUp: false, lastHeardAt: NOW - 3 * 24 * 3600_000 };
+    expect(describeRelay(away, null, NOW).lastInTouch).toBe('Last in touch with colleagues 3 days ago');
+    expect(describeRelay({ ...away, lastHeardAt: NOW - 5 * 3600_000 }, { signaling: 'offline', peers: 0 }, NOW).lastInTouch).toBe('Last in touch with colleagues 5 hours ago');
+    // Recently, or a colleague connected over WebRTC now, or the relay up to date: nothing to say.
+    expect(describeRelay({ ...away, lastHeardAt: NOW - 20 * 60_000 }, null, NOW).lastInTouch).toBe('');
+    expect(describeRelay(away, { signaling: 'connected', peers: 1 }, NOW).lastInTouch).toBe('');
+    expect(describeRelay({ ...base, lastHeardAt: NOW - 3 * 24 * 3600_000 }, null, NOW).lastInTouch).toBe('');
+    expect(describeRelay({ ...away, lastHeardAt: null }, null, NOW).lastInTouch).toBe('');
+  });
+
+  it('warns about envelopes that did not open', () => {
+    expect(describeRelay({ ...base, dropped: 1 }, null, NOW).warning).toBe('An edit from the relay could not be opened and was ignored: it may have been tampered with. Your plan is unchanged.');
+    expect(describeRelay({ ...base, dropped: 2 }, null, NOW).warning).toBe('2 edits from the relay could not be opened and were ignored: they may have been tampered with. Your plan is unchanged.');
   });
 });

@@ -10,7 +10,7 @@ import { encodeRangesV1 } from '../../../../lib/sync/guard/delete-set.ts';
 import { dropPending } from '../../../../lib/sync/guard/pending.ts';
 import { memoryGuardStore } from '../../../../lib/sync/guard/quarantine.ts';
 import { migratePlan, planRoots, readChildren, readMeta } from '../../../../lib/plan/index.ts';
-import { saveVersion } from '../../../../lib/history/versions.ts';
+import { loadVersion, readVersions, removeVersion, saveVersion } from '../../../../lib/history/versions.ts';
 import { changeBy, pair } from './copies.ts';
 import { inspectPlanState } from '../../../../lib/export/inspect-plan-state.ts';
 
@@ -231,6 +231,19 @@ describe('mass wipe', () => {
     const update = changeBy(theirs, () => planRoots(theirs).versions.delete(0, 1));
     expect(guard.applyRemoteUpdate(update, 'peer').kind).toBe('quarantined');
     expect(planRoots(ours).versions.length).toBe(1);
+  });
+
+  it('asks before a colleague removes a saved version, even by a recorded decision; keeping it restores the version whole', async () => {
+    const { ours, theirs } = pair();
+    const id = saveVersion(theirs, { name: 'As agreed', by: 'Sam Sample', at: '2026-05-02T10:00:00Z' });
+    const guard = createUpdateGuard(ours);
+    expect(guard.applyRemoteUpdate(bytesOf(theirs), 'peer').kind).toBe('applied');
+    const update = changeBy(theirs, () => removeVersion(theirs, id, { by: 'Pat Other', at: '2026-05-03', why: 'Saved by mistake' }));
+    expect(guard.applyRemoteUpdate(update, 'peer').kind).toBe('quarantined');
+    expect(readVersions(ours).map((v) => v.name)).toEqual(['As agreed']);
+    await guard.keep(guard.quarantined[0]!.id);
+    expect(readVersions(ours).map((v) => v.name)).toEqual(['As agreed']);
+    expect(planRoots(loadVersion(ours, id)!).meta.get('familyName')).toBe(planRoots(ours).meta.get('familyName'));
   });
 
   it('applies an ordinary deletion (one child of two is not "most of the plan" under the floor)', () => {
