@@ -15,8 +15,14 @@ function findField(doc: Document, elementId: string): HTMLElement | null {
   return doc.getElementById(elementId) ?? doc.querySelector<HTMLElement>(`[data-field="${CSS.escape(elementId)}"]`);
 }
 
-/** The element itself when it takes focus, else the first control inside it (a rich-text field's editable area). */
+/**
+ * The element itself when it takes focus, else the first control inside it (a rich-text field's
+ * editable area; a date input's first wrong box, or its Day box).
+ */
 function focusable(element: HTMLElement): HTMLElement {
+  if (element.matches('[data-date-input]')) {
+    return element.querySelector<HTMLElement>('input[aria-invalid="true"]') ?? element.querySelector<HTMLElement>('input') ?? element;
+  }
   if (element.matches('input, select, textarea, button, a[href], [contenteditable="true"], [tabindex]')) return element;
   // In priority order: a selector list would give the first in document order (a toolbar's button).
   for (const selector of ['[contenteditable="true"]', 'input, select, textarea', 'button']) {

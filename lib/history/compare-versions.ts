@@ -21,9 +21,25 @@ export interface VersionComparison {
   changedBy: ChangedBy;
 }
 
+/**
+ * Readings of versions lately shown, per plan document: a saved version never changes, and
+ * rebuilding one costs more than decoding the whole plan (bench/history.bench.ts), so viewing a
+ * version and then comparing it, or comparing it twice, rebuilds it once. A few are kept.
+ */
+const readings = new WeakMap<Y.Doc, Map<string, PlanSnapshot>>();
+const READINGS_KEPT = 3;
+
 /** The plan as it was at version `id`, read into words; undefined for an unknown id. */
 export function versionSnapshot(doc: Y.Doc, id: string): PlanSnapshot | undefined {
-  return withVersion(doc, id, readPlanSnapshot);
+  let kept = readings.get(doc);
+  const known = kept?.get(id);
+  if (known) return known;
+  const reading = withVersion(doc, id, readPlanSnapshot);
+  if (!reading) return undefined;
+  if (!kept) readings.set(doc, (kept = new Map()));
+  kept.set(id, reading);
+  if (kept.size > READINGS_KEPT) kept.delete(kept.keys().next().value!);
+  return reading;
 }
 
 /** What comparisons from version `id` need of it; undefined for an unknown id. */

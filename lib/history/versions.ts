@@ -19,7 +19,7 @@ import { planRoots } from '../plan/roots.ts';
 import { Version } from '../plan/records/versions.ts';
 import { COMMAND_ORIGIN } from '../plan/origin.ts';
 import type { FieldProblem } from '../plan/validate-new-plan.ts';
-import { decodeVersionSnapshot, keepHistory, withGcOff } from './keep-history.ts';
+import { decodeVersionSnapshot, holdsAllOf, keepHistory, withGcOff } from './keep-history.ts';
 
 export interface VersionInfo {
   id: string;
@@ -72,9 +72,24 @@ export function versionsType(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 }
 
 /**
+ * Why version `id` cannot be shown on this copy, or undefined when it can: 'unknown' (no such
+ * version, or its stored form does not read) or 'incomplete' (this copy lacks content the version
+ * shows: an edit it names has not arrived, or text it shows was collected here before the version
+ * did). History says so rather than show a version that reads wrong.
+ */
+export function versionProblem(doc: Y.Doc, id: string): 'unknown' | 'incomplete' | undefined {
+  const version = storedVersions(doc).find((v) => v.id === id);
+  if (!version) return 'unknown';
+  if (version.snapshot.length === 0) return fullCopyChain(versionsList(doc).toArray().map(Version.read), version) ? undefined : 'unknown';
+  const snapshot = decodeVersionSnapshot(version.snapshot);
+  if (!snapshot) return 'unknown';
+  return holdsAllOf(doc, snapshot) ? undefined : 'incomplete';
+}
+
+/**
  * The plan as it was at version `id`, in a new scratch Y.Doc connected to nothing (the caller
- * destroys it), or undefined for an unknown id or one whose stored form does not read. Edits to
- * it go nowhere.
+ * destroys it), or undefined for an unknown id, one whose stored form does not read, or one this
+ * copy cannot rebuild exactly (versionProblem says which). Edits to it go nowhere.
  */
 export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
   const versions = storedVersions(doc);
@@ -82,7 +97,7 @@ export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
   if (!version) return undefined;
   if (version.snapshot.length > 0) {
     const snapshot = decodeVersionSnapshot(version.snapshot);
-    if (!snapshot) return undefined;
+    if (!snapshot || !holdsAllOf(doc, snapshot)) return undefined;
     keepHistory(doc);
     return withGcOff(doc, () => Y.createDocFromSnapshot(doc, snapshot));
   }

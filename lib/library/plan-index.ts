@@ -20,6 +20,8 @@ export interface PlanSummary {
    * over the network is derived from it one-way (lib/sync/invite.ts).
    */
   inviteSecret?: string;
+  /** yyyy-MM-dd the plan ended, when it has (mirrored from the plan: summary-sync.ts). */
+  endedOn?: string;
 }
 
 const PREFIX = 'plan/';

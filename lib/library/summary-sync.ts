@@ -3,7 +3,7 @@
  * rename the family or add a child, and the list should say so the next time it is shown.
  */
 import * as Y from 'yjs';
-import { planRoots, readChildren, readMeta } from '../plan/index.ts';
+import { planRoots, readChildren, readMeta, readPlanEnding } from '../plan/index.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { getPlanSummary, putPlanSummary } from './plan-index.ts';
 
@@ -17,7 +17,9 @@ export function syncPlanSummary(area: KeyValueArea, planId: string, doc: Y.Doc):
     const summary = await getPlanSummary(area, planId);
     if (!summary || stopped) return;
     const childNames = readChildren(doc).map((c) => c.name);
-    const next = { ...summary, familyName: m.familyName, childNames, profileId: m.profileId, division: m.division };
+    const endedOn = m.status === 'ended' ? readPlanEnding(doc).endedOn : '';
+    const { endedOn: _was, ...rest } = summary;
+    const next = { ...rest, familyName: m.familyName, childNames, profileId: m.profileId, division: m.division, ...(endedOn ? { endedOn } : {}) };
     if (JSON.stringify(next) !== JSON.stringify(summary)) await putPlanSummary(area, next);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

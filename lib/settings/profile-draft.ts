@@ -19,6 +19,8 @@ export interface ProfileDraft {
   name: string;
   short: string;
   dayZero: Profile['dayZero'];
+  /** Months after a plan ends before it is offered for removal from this device; '' for the product's default. */
+  endedPlanMonths: string;
   rules: RuleDraft[];
 }
 
@@ -35,6 +37,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     name: profile.name,
     short: profile.short,
     dayZero: profile.dayZero,
+    endedPlanMonths: profile.endedPlanLocalCopyMonths === undefined ? '' : String(profile.endedPlanLocalCopyMonths),
     rules: profile.rules.map((rule) => ({
       figure: String(rule.figure),
       unit: rule.unit,
@@ -52,8 +55,10 @@ export function profileFromDraft(profile: Profile, draft: ProfileDraft): Profile
   if (draft.rules.length !== profile.rules.length) {
     throw new RangeError(`profileFromDraft: the draft has ${draft.rules.length} rules, the profile ${profile.rules.length}`);
   }
+  const { endedPlanLocalCopyMonths: _was, ...rest } = structuredClone(profile);
   return {
-    ...structuredClone(profile),
+    ...rest,
+    ...(draft.endedPlanMonths.trim() === '' ? {} : { endedPlanLocalCopyMonths: wholeNumber(draft.endedPlanMonths) }),
     name: draft.name.trim(),
     short: draft.short.trim(),
     dayZero: draft.dayZero,
@@ -92,6 +97,7 @@ function wholeNumber(text: string): number {
 
 function fieldOf(path: string): string {
   if (path === 'name' || path === 'short' || path === 'dayZero') return path;
+  if (path === 'endedPlanLocalCopyMonths') return 'endedPlanMonths';
   const rule = /^rules\[(\d+)\](?:\.(.*))?$/.exec(path);
   if (!rule) return 'name';
   const [, index, rest = ''] = rule;

@@ -31,6 +31,8 @@ export interface PeerStatus {
   signaling: 'connecting' | 'connected' | 'offline';
   /** Other members' browsers connected to us now. */
   peers: number;
+  /** When a colleague was last connected (ms), across restarts (peer-contact.ts); absent: not known. */
+  lastContactAt?: number | null;
 }
 
 export interface PeerSync {

@@ -10,6 +10,7 @@ import { connectLocalChannel, type LocalChannel } from './local-channel.ts';
 import { createAwareness } from './presence.ts';
 import { deriveRoomKeys } from './invite.ts';
 import type { PeerSync } from './peer-sync.ts';
+import { PEER_CONTACT_KEY, withPeerContact, type ContactStore } from './peer-contact.ts';
 import type { NetworkSettings } from '../settings/network.ts';
 import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
@@ -118,7 +119,10 @@ export async function openPlanSession(planId: string): Promise<PlanSession> {
           network.relay ? Promise.all([import('./relay/relay-sync.ts'), import('./relay/relay-store.ts')]) : null,
         ]);
         if (closed) throw new Error('The plan was closed before it could be shared');
-        if (webrtc) peers = webrtc.startPeerSync(doc, keys, network, awareness, guard, onRebuilt);
+        if (webrtc) {
+          const contact: ContactStore = { load: () => persistence.readExtra(PEER_CONTACT_KEY), save: (at) => persistence.writeExtra(PEER_CONTACT_KEY, at) };
+          peers = withPeerContact(webrtc.startPeerSync(doc, keys, network, awareness, guard, onRebuilt), contact);
+        }
         if (relayKeys && relayModules) {
           const [{ startRelaySync }, { planRelayStore }] = relayModules;
           relay = startRelaySync(doc, relayKeys, { url: network.relay, guard, store: planRelayStore(persistence), onWarning: (w) => console.warn(w) });

@@ -2,6 +2,7 @@
 import type { SaveState } from './save-state.ts';
 import type { PeerStatus } from './peer-sync.ts';
 import type { RelayStatus } from './relay/relay-sync.ts';
+import { laterContact } from './peer-contact.ts';
 
 export interface SyncText {
   saved: string;
@@ -64,8 +65,8 @@ export function describeRelay(relay: RelayStatus | null, peers: PeerStatus | nul
     relay.restored ? 'Restored the relay’s copy from this device' : '',
   ].filter(Boolean).join('. ');
   const inTouchNow = (relay.connection === 'online' && relay.caughtUp) || (peers?.peers ?? 0) > 0;
-  const lastInTouch =
-    !inTouchNow && relay.lastHeardAt !== null && now - relay.lastHeardAt >= OUT_OF_TOUCH_AFTER_MS ? `Last in touch with colleagues ${timeAgo(relay.lastHeardAt, now)}` : '';
+  const lastHeard = laterContact(relay.lastHeardAt, peers?.lastContactAt ?? null);
+  const lastInTouch = !inTouchNow && lastHeard !== null && now - lastHeard >= OUT_OF_TOUCH_AFTER_MS ? `Last in touch with colleagues ${timeAgo(lastHeard, now)}` : '';
   const warning =
     relay.dropped > 0
       ? `${relay.dropped === 1 ? 'An edit' : `${relay.dropped} edits`} from the relay could not be opened and ${relay.dropped === 1 ? 'was' : 'were'} ignored: ${relay.dropped === 1 ? 'it' : 'they'} may have been tampered with. Your plan is unchanged.`

@@ -19,6 +19,7 @@ import { CapturePage, startCaseSystem } from './pages/history-page.ts';
 import { SECTION_STATES } from './pages/section-states.ts';
 import { PLAN_SECTIONS } from '../../components/sections/registry.ts';
 import { NARROWEST, expectAccessibleView } from './support/a11y.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 test.describe.configure({ mode: 'parallel' });
 // A control that never appears fails its step, not the whole test at its time limit.
@@ -262,7 +263,7 @@ test('chair mode: start, running, a round, refused close, closed; the banner and
   const action = outcome.locator('fieldset.action').last();
   await action.getByLabel('What will be done').fill('Mum walks Ava to nursery each morning she is due');
   await action.getByLabel('Who will do it').selectOption({ label: 'Priya Shah (Health)' });
-  await action.getByLabel('By when').fill('2027-01-15');
+  await fillDate(dateInput(action, 'By when'), '2027-01-15');
   await action.getByLabel('How it will be measured').fill('Nursery register each Friday');
   await plan.goToSection('Live meeting');
   await panel.getByRole('button', { name: 'Close the meeting' }).click();

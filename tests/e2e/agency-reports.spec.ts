@@ -7,6 +7,7 @@ import { openNewPlan } from './support/new-plan.ts';
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { MeetingsPage, ReportsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
 import { ICPC, icpcDay, iso, now, words } from './support/around-today.ts';
+import { dateInput, expectDate, fillDate } from './pages/date-input.ts';
 
 test('an agency report for the initial conference is written, checked and kept', async ({ panel }) => {
   const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2019-03-14' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
@@ -36,14 +37,12 @@ test('an agency report for the initial conference is written, checked and kept',
   await panel.getByLabel(/do you think the child is at risk of significant harm/).fill('Yes, from neglect.');
   await reports.typeRichText('How can your agency contribute to a child protection plan or child in need plan?', 'Weekly visits.');
   await panel.getByLabel('Shared with the parent').check();
-  const sharedOn = panel.getByLabel('Date shared with the parent');
-  await expect(sharedOn).toHaveValue(iso(now));
-  await sharedOn.fill(iso(addDays(now, 3)));
-  await sharedOn.blur();
+  const sharedOn = dateInput(panel, 'Date shared with the parent');
+  await expectDate(sharedOn, iso(now));
+  await fillDate(sharedOn, iso(addDays(now, 3)));
   await expect(panel.getByText('This date is still to come. Record it once it has happened.')).toBeVisible();
   await expectNoAxeViolations(panel, 'report, shared date in the future');
-  await sharedOn.fill(iso(subDays(icpcDay, 3)));
-  await sharedOn.blur();
+  await fillDate(sharedOn, iso(subDays(icpcDay, 3)));
   await expect(panel.getByText('This date is still to come.')).toBeHidden();
   await plan.expectSaved();
   await expectNoAxeViolations(panel, 'report, populated');
@@ -61,7 +60,7 @@ test('an agency report for the initial conference is written, checked and kept',
   await panel.getByRole('button', { name: /^Open the report from Children’s Social Care/ }).click();
   await expect(panel.getByLabel('Length of involvement with the family by your agency')).toHaveValue('Since March 2025');
   await expect(reports.richText('Parenting capacity')).toContainText('Mother is warm but the home is often without food.');
-  await expect(panel.getByLabel('Date shared with the parent')).toHaveValue(iso(subDays(icpcDay, 3)));
+  await expectDate(dateInput(panel, 'Date shared with the parent'), iso(subDays(icpcDay, 3)));
 
   // At the side panel's narrowest (320 px) nothing scrolls sideways.
   await panel.setViewportSize({ width: 320, height: 900 });

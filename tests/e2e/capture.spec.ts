@@ -8,6 +8,7 @@ import { format } from 'date-fns';
 import { openNewPlan } from './support/new-plan.ts';
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { CapturePage, expectNoSidewaysScroll, expectReflowAt320, screenshot, startCaseSystem } from './pages/history-page.ts';
+import { dateInput, expectDate } from './pages/date-input.ts';
 
 const today = new Date();
 const TODAY_WORDS = format(today, 'd MMMM yyyy');
@@ -46,7 +47,7 @@ test('text from a case system is added to the plan with its source and who added
     // The browser does not share the page's title: the member types it.
     await capture.view.getByLabel('Page title').fill(RECORD_TITLE);
     await capture.chooseDestination('A new chronology entry');
-    await expect(capture.view.getByLabel('Date of the event')).toHaveValue(format(today, 'yyyy-MM-dd'));
+    await expectDate(dateInput(capture.view, 'Date of the event'), format(today, 'yyyy-MM-dd'));
     await expect(capture.view.getByLabel('Agency the information comes from')).toHaveValue('Children’s Social Care');
     await expectNoAxeViolations(panel, 'add to plan, chronology');
     await screenshot(panel, 'capture-chronology');

@@ -9,6 +9,7 @@ import { expectNoAxeViolations } from './fixtures.ts';
 import { CoreGroupPage, OutcomesPage } from './pages/outcomes-page.ts';
 import { openMember, twoMachinesEachTest } from './support/member.ts';
 import { format } from 'date-fns';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 /** The meeting is held today (the panel's date), as the version's name says it. */
 const today = format(new Date(), 'd MMMM yyyy');
@@ -101,7 +102,7 @@ test('a chair runs a core group that a colleague follows, and closes it with min
   const action = outcome.locator('fieldset.action').last();
   await action.getByLabel('What will be done').fill('Mum walks Ava to nursery each morning she is due');
   await action.getByLabel('Who will do it').selectOption({ label: 'Jo Example (Health)' });
-  await action.getByLabel('By when').fill('2027-01-15');
+  await fillDate(dateInput(action, 'By when'), '2027-01-15');
   await action.getByLabel('How it will be measured').fill('Nursery register each Friday');
   await a.plan.goToSection('Live meeting');
   // Closing asks first, saying what was recorded and the version it saves; cancelling leaves the meeting running.

@@ -8,6 +8,7 @@ import { openNewPlan } from './support/new-plan.ts';
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { ChronologyPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
 import { iso, now } from './support/around-today.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 test('the multi-agency chronology is built, sorted, filtered, edited and kept', async ({ panel }) => {
   const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2019-03-14' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
@@ -49,7 +50,7 @@ test('the multi-agency chronology is built, sorted, filtered, edited and kept', 
   // Edit a date: the entry moves to its place. Remove one and undo.
   await panel.getByRole('button', { name: /^Edit the entry of .* from Health$/ }).click();
   const editForm = panel.getByRole('group', { name: /^Edit the entry of/ });
-  await editForm.getByLabel('Date').fill(iso(subDays(now, 120)));
+  await fillDate(dateInput(editForm, 'Date'), iso(subDays(now, 120)));
   await editForm.getByRole('button', { name: 'Save changes' }).click();
   await expect(chronology.events()).toHaveText(['Missed health check', 'Referral from school', 'Police called to the home']);
   await expect(panel.getByRole('button', { name: /^Edit the entry of .* from Health$/ })).toBeFocused();

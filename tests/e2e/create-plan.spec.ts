@@ -2,6 +2,7 @@
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 test('settings keep who you are; a plan form with mistakes explains each and creates nothing', async ({ panel }) => {
   await panel.getByRole('link', { name: 'About you' }).click();
@@ -19,7 +20,7 @@ test('settings keep who you are; a plan form with mistakes explains each and cre
   const list = new PlanListPage(panel);
   await list.goto();
   await panel.getByRole('button', { name: 'New plan' }).click();
-  await panel.getByRole('group', { name: 'Child 1' }).getByLabel('Date of birth').fill('2099-01-01');
+  await fillDate(dateInput(panel.getByRole('group', { name: 'Child 1' }), 'Date of birth'), '2099-01-01');
   await panel.getByRole('button', { name: 'Create plan' }).click();
   const summary = panel.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toContainText('Enter the family name.');

@@ -14,6 +14,7 @@ import { CoreGroupPage } from './pages/outcomes-page.ts';
 import { ChairPage } from './pages/chair-page.ts';
 import { PrintAndBackupPage } from './pages/print-page.ts';
 import { declareIdentity } from './pages/settings-page.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 const WIRRAL = 'Wirral Multi-agency Standards for Child Protection (2016)';
 
@@ -57,7 +58,7 @@ test('a core group recommends the plan ends: kept with reasons and dissent, in t
   ]);
   await expect(end.getByLabel('Why the core group recommends that the plan ends')).toBeFocused();
   await end.getByLabel('Why the core group recommends that the plan ends').fill('Ava has been safe at home for six months and attends nursery every day.');
-  await end.getByLabel('Review conference to be held by').fill('2026-06-15');
+  await fillDate(dateInput(end, 'Review conference to be held by'), '2026-06-15');
   await end.getByRole('button', { name: 'Record the recommendation' }).click();
   await expect(end.getByText('The core group recommends that the plan ends.')).toBeVisible();
   await expect(end).toContainText('Review conference asked for by 15 June 2026');

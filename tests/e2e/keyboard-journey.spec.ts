@@ -9,7 +9,8 @@
 import { test, expect } from './fixtures.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { OutcomesPage } from './pages/outcomes-page.ts';
-import { expectVisibleFocus, pressAndExpectFocus, probeDateOrder, tabTo, typeDate } from './support/keyboard.ts';
+import { expectVisibleFocus, pressAndExpectFocus, tabTo, typeDate } from './support/keyboard.ts';
+import { dateBoxes, dateInput, expectDate } from './pages/date-input.ts';
 
 const DEV = "The child's developmental needs";
 
@@ -18,25 +19,20 @@ test('a keyboard-only member creates a plan and adds an outcome with an action t
   const plan = new PlanPage(panel);
   const outcomes = new OutcomesPage(panel);
   await expect(panel.getByText('No plans yet.')).toBeVisible();
-  const dates = await probeDateOrder(panel);
 
-  // --- About you: the core group offers "Add me" only to a member who has said who they are.
-  const main = panel.getByRole('navigation', { name: 'Main' });
-  await tabTo(panel, main.getByRole('link', { name: 'About you' }));
-  await key.press('Enter');
-  await expect(panel.getByRole('heading', { level: 1, name: 'About you' })).toBeVisible();
+  // --- First open asks who you are (the core group offers "Add me" only to a member who has said
+  // who they are): answered with the keyboard, then the list carries on with focus on its heading.
+  await expect(panel.getByRole('heading', { level: 2, name: 'Before you start: who are you?' })).toBeVisible();
   await tabTo(panel, panel.getByLabel('Your name'));
   await key.type('Sam Jones');
   await pressAndExpectFocus(panel, 'Tab', panel.getByLabel('Agency', { exact: true }), 'Tab from the name');
   await key.type("Children's Social Care");
-  await tabTo(panel, panel.getByRole('button', { name: 'Save', exact: true }));
+  await tabTo(panel, panel.getByRole('button', { name: 'Save and continue' }));
   await key.press('Enter');
-  await expect(panel.getByRole('status').filter({ hasText: 'Saved. Colleagues will see you as Sam Jones' })).toBeVisible();
-  await expectVisibleFocus(panel, 'after saving About you');
+  await expect(panel.getByText('Saved. Colleagues will see your name and agency beside what you add.').first()).toBeVisible();
+  await expect(panel.getByRole('heading', { level: 1, name: 'Plans on this device' })).toBeFocused();
 
   // --- A new plan: family name, one child (born: the radio group's arrows), created with Enter.
-  await tabTo(panel, main.getByRole('link', { name: 'Plans' }), { key: 'Shift+Tab' });
-  await key.press('Enter');
   await tabTo(panel, panel.getByRole('button', { name: 'New plan' }));
   await key.press('Enter');
   // The button is gone with the list: focus moves to the new view's heading, not to <body>.
@@ -49,12 +45,13 @@ test('a keyboard-only member creates a plan and adds an outcome with an action t
   await key.type('Ava');
   await pressAndExpectFocus(panel, 'Tab', child.getByLabel('Born', { exact: true }), 'Tab to the radio group');
   await pressAndExpectFocus(panel, 'ArrowDown', child.getByLabel('Not born yet'), 'arrow within the radio group');
-  await expect(child.getByLabel('Expected date of delivery')).toBeVisible();
+  await expect(dateInput(child, 'Expected date of delivery')).toBeVisible();
   await pressAndExpectFocus(panel, 'ArrowUp', child.getByLabel('Born', { exact: true }), 'arrow back');
   await expect(child.getByLabel('Born', { exact: true })).toBeChecked();
-  await pressAndExpectFocus(panel, 'Tab', child.getByLabel('Date of birth'), 'Tab to the date of birth');
-  await typeDate(panel, '2019-03-14', dates);
-  await expect(child.getByLabel('Date of birth')).toHaveValue('2019-03-14');
+  await pressAndExpectFocus(panel, 'Tab', dateBoxes(dateInput(child, 'Date of birth')).day, 'Tab to the day of birth');
+  await typeDate(panel, '2019-03-14');
+  await expectVisibleFocus(panel, 'the year of birth');
+  await expectDate(dateInput(child, 'Date of birth'), '2019-03-14');
   await panel.screenshot({ path: '.tmp/screens/kbd-new-plan.png' });
   await tabTo(panel, panel.getByRole('button', { name: 'Create plan' }));
   await key.press('Enter');
@@ -87,9 +84,9 @@ test('a keyboard-only member creates a plan and adds an outcome with an action t
   const outcome = outcomes.outcome('Ava is at school on time every day');
   await pressAndExpectFocus(panel, 'Tab', outcome.getByLabel('How progress will be measured'), 'Tab to the measure');
   await key.type('School attendance above 95% each half term');
-  await pressAndExpectFocus(panel, 'Tab', outcome.getByLabel('By when').first(), 'Tab to the outcome date');
-  await typeDate(panel, '2027-07-16', dates);
-  await expect(outcome.getByLabel('By when').first()).toHaveValue('2027-07-16');
+  await pressAndExpectFocus(panel, 'Tab', dateBoxes(dateInput(outcome, 'By when').first()).day, 'Tab to the outcome date');
+  await typeDate(panel, '2027-07-16');
+  await expectDate(dateInput(outcome, 'By when').first(), '2027-07-16');
 
   // --- An action under it: description, owner (arrow keys on the list), due date, agreed (Space).
   await tabTo(panel, outcome.getByRole('button', { name: /^Add an action/ }));
@@ -102,9 +99,9 @@ test('a keyboard-only member creates a plan and adds an outcome with an action t
   await key.press('ArrowDown');
   await expect(action.getByLabel('Who will do it').locator('option:checked')).toHaveText("Sam Jones (Children's Social Care)");
   await expect(action.getByLabel('Agency', { exact: true })).toHaveValue("Children's Social Care");
-  await tabTo(panel, action.getByLabel('By when'));
-  await typeDate(panel, '2027-04-30', dates);
-  await expect(action.getByLabel('By when')).toHaveValue('2027-04-30');
+  await tabTo(panel, dateBoxes(dateInput(action, 'By when')).day);
+  await typeDate(panel, '2027-04-30');
+  await expectDate(dateInput(action, 'By when'), '2027-04-30');
   await tabTo(panel, action.getByLabel('The agency has agreed to do this'));
   await key.press('Space');
   await expect(action.getByLabel('The agency has agreed to do this')).toBeChecked();

@@ -9,6 +9,7 @@ import { openNewPlan } from './support/new-plan.ts';
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { MeetingsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
 import { ICPC, REVIEW, icpcDay, iso, now, reviewDay } from './support/around-today.ts';
+import { dateBoxes, dateInput, expectDate, fillDate } from './pages/date-input.ts';
 
 test('meetings: the initial conference is recorded and the review booked, checked and kept', async ({ panel }) => {
   const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2019-03-14' }], { name: 'Sam Sample', agency: 'Children’s Social Care' });
@@ -26,9 +27,9 @@ test('meetings: the initial conference is recorded and the review booked, checke
   const meetings = new MeetingsPage(panel);
   await meetings.addMeeting('Initial child protection conference', 'Held', iso(addDays(now, 2)));
   await expect(meetings.newMeeting.locator('.field-error')).toContainText('choose “Scheduled”');
-  await expect(meetings.newMeeting.getByLabel('Date')).toBeFocused();
+  await expect(dateBoxes(dateInput(meetings.newMeeting, 'Date')).day).toBeFocused();
   await expectNoAxeViolations(panel, 'meetings, held in the future');
-  await meetings.newMeeting.getByLabel('Date').fill('');
+  await fillDate(dateInput(meetings.newMeeting, 'Date'), '');
   await meetings.newMeeting.getByRole('button', { name: 'Add meeting' }).click();
   await expect(meetings.newMeeting.locator('.field-error')).toHaveText('Enter the date of the meeting, with day, month and year.');
   await expect(panel.getByText('No meetings recorded yet.')).toBeVisible();
@@ -53,10 +54,9 @@ test('meetings: the initial conference is recorded and the review booked, checke
   await meetings.addChange('Health visitor to visit every week', 'Ava missed two health checks.');
   await meetings.typeMinutes('The chair opened the conference and everyone introduced themselves.');
   // (The outline plan's circulation is gated on the SMART checks: tests/e2e/smart-agreement.spec.ts.)
-  await panel.getByLabel('Minutes circulated').fill(iso(addDays(icpcDay, 1)));
-  await panel.getByLabel('Minutes circulated').blur();
+  await fillDate(dateInput(panel, 'Minutes circulated'), iso(addDays(icpcDay, 1)));
   // A held meeting cannot be moved into the future.
-  await panel.getByLabel('Date', { exact: true }).fill(iso(addDays(now, 5)));
+  await fillDate(dateInput(panel, 'Date'), iso(addDays(now, 5)));
   await expect(panel.getByText('This date is still to come, so the meeting cannot have been held yet.')).toBeVisible();
   await plan.expectSaved();
   await expectNoAxeViolations(panel, 'meeting, populated');
@@ -84,7 +84,7 @@ test('meetings: the initial conference is recorded and the review booked, checke
   await plan.goToSection('Meetings');
   await expect(meetings.listed().first()).toHaveAccessibleName(`Open ${REVIEW}`);
   await meetings.open(ICPC);
-  await expect(panel.getByLabel('Date', { exact: true })).toHaveValue(iso(icpcDay));
+  await expectDate(dateInput(panel, 'Date'), iso(icpcDay));
   await expect(panel.getByLabel('Sam Sample, Children’s Social Care')).toHaveValue('present');
   await expect(panel.getByLabel('Jo Example, Health visiting')).toHaveValue('present');
   await expect(panel.getByLabel('Dr Priya Shah, GP')).toHaveValue('apologies');
@@ -92,7 +92,7 @@ test('meetings: the initial conference is recorded and the review booked, checke
   await expect(panel.getByText('A child in need plan would be enough.')).toBeVisible();
   await expect(panel.getByText('Why: Ava missed two health checks.')).toBeVisible();
   await expect(meetings.minutes()).toHaveText('The chair opened the conference and everyone introduced themselves.');
-  await expect(panel.getByLabel('Minutes circulated')).toHaveValue(iso(addDays(icpcDay, 1)));
+  await expectDate(dateInput(panel, 'Minutes circulated'), iso(addDays(icpcDay, 1)));
 
   // At the side panel's narrowest (320 px) nothing scrolls sideways.
   await panel.setViewportSize({ width: 320, height: 900 });

@@ -3,6 +3,7 @@ import { test, expect } from './fixtures.ts';
 import { launchExtension } from './support/browser.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
+import { dateInput, expectDate } from './pages/date-input.ts';
 
 test('a plan typed into survives closing and restarting the browser', async ({ ext, panel }) => {
   const list = new PlanListPage(panel);
@@ -39,7 +40,7 @@ test('a plan typed into survives closing and restarting the browser', async ({ e
     await plan2.expectOpen('Testington');
     await expect(panel2.getByLabel('Address')).toHaveValue('1 Example Row, Sampletown');
     await expect(panel2.getByRole('group', { name: 'Ava' }).getByLabel('School or nursery')).toHaveValue('Oak Tree Primary');
-    await expect(panel2.getByRole('group', { name: 'Unborn baby' }).getByLabel('Expected date of delivery (if not born yet)')).toHaveValue('2027-02-01');
+    await expectDate(dateInput(panel2.getByRole('group', { name: 'Unborn baby' }), 'Expected date of delivery (if not born yet)'), '2027-02-01');
     await plan2.goToSection('Strengthening Families');
     const danger2 = plan2.dangerStatement();
     await expect(danger2.locator('p')).toHaveText(['Ava may be hurt when the adults argue.', 'She has said she is scared at night.']);

@@ -11,6 +11,7 @@ import { PlanPage } from './pages/plan-page.ts';
 import { DueSectionPage } from './pages/deadlines-page.ts';
 import { MeetingsPage, expectNoSidewaysScroll, screenshot } from './pages/meetings-page.ts';
 import { ICPC, iso, icpcDay } from './support/around-today.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 const NARROWEST = { width: 320, height: 720 };
 
@@ -26,9 +27,9 @@ test('What’s due asks for the initial conference and takes the member to recor
   // Held on a date still to come is explained, and nothing is created.
   await panel.getByLabel('Family name').fill('Testington');
   await panel.getByRole('group', { name: 'Child 1' }).getByLabel('Name').fill('Ava');
-  await panel.getByRole('group', { name: 'Child 1' }).getByLabel('Date of birth').fill('2019-03-14');
+  await fillDate(dateInput(panel.getByRole('group', { name: 'Child 1' }), 'Date of birth'), '2019-03-14');
   await conference.getByLabel('Held', { exact: true }).check();
-  await conference.getByLabel('Date it was held').fill('2099-01-01');
+  await fillDate(dateInput(conference, 'Date it was held'), '2099-01-01');
   await panel.getByRole('button', { name: 'Create plan' }).click();
   await expect(panel.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
     'This date is still to come, so the conference cannot have been held yet.',
@@ -53,7 +54,7 @@ test('What’s due asks for the initial conference and takes the member to recor
   const kind = meetings.newMeeting.getByLabel('Kind of meeting');
   await expect(kind).toBeFocused();
   await expect(kind).toHaveValue('icpc');
-  await meetings.newMeeting.getByLabel('Date').fill(iso(icpcDay));
+  await fillDate(dateInput(meetings.newMeeting, 'Date'), iso(icpcDay));
   await meetings.newMeeting.getByRole('button', { name: 'Add meeting' }).click();
   await expect(panel.getByRole('heading', { level: 3, name: ICPC })).toBeVisible();
 

@@ -10,6 +10,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { OutcomesPage, screenshotsDown } from './pages/outcomes-page.ts';
 import { MeetingsPage } from './pages/meetings-page.ts';
 import { DANGER, ICPC_PLAIN, REVIEW, SCHOOL_OUTCOME, SmartPage, completePlan, day, inWords } from './pages/smart-page.ts';
+import { dateBoxes, dateInput, expectDate, fillDate } from './pages/date-input.ts';
 
 test('a vague plan is refused agreement and circulation, each thing is fixed from the list, then it is agreed', async ({ panel }) => {
   const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2019-03-14' }]);
@@ -51,12 +52,11 @@ test('a vague plan is refused agreement and circulation, each thing is fixed fro
   // --- Recording the outline plan as circulated is refused the same way.
   await plan.goToSection('Meetings');
   await meetings.open(`Initial child protection conference, ${inWords(-3)}`);
-  const circulated = panel.getByLabel('Outline plan circulated');
-  await circulated.fill(day(-1));
-  await circulated.blur();
+  const circulated = dateInput(panel, 'Outline plan circulated');
+  await fillDate(circulated, day(-1));
   const circulationRefusal = panel.getByRole('alert').filter({ hasText: 'Fix these before recording the outline plan as circulated' });
   await expect(circulationRefusal.getByRole('link')).toHaveCount(4);
-  await expect(circulated).toHaveAttribute('aria-invalid', 'true');
+  await expect(dateBoxes(circulated).day).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(panel, 'meetings, circulation refused');
   await circulationRefusal.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: '.tmp/screens/smart-circulation-refused.png' });
@@ -74,14 +74,14 @@ test('a vague plan is refused agreement and circulation, each thing is fixed fro
   await expect(action1.getByLabel('What will be done')).toBeFocused();
   await action1.getByLabel('Who will do it').selectOption({ label: "Sam Jones (Children's Social Care)" });
   await action1.getByLabel('How it will be measured').fill('Mum can say what the plan asks of her at each visit');
-  await action1.getByLabel('By when').fill(day(REVIEW + 30));
-  const dueFindings = await smart.findingsOf(action1.getByLabel('By when'));
+  await fillDate(dateInput(action1, 'By when'), day(REVIEW + 30));
+  const dueFindings = await smart.findingsOf(dateInput(action1, 'By when'));
   await expect(dueFindings).toContainText(`after the next review conference on ${inWords(REVIEW)}`);
   await expectNoAxeViolations(panel, 'outcomes, late date with its fix');
   await dueFindings.scrollIntoViewIfNeeded();
   await panel.screenshot({ path: '.tmp/screens/smart-due-date-fix.png' });
   await smart.fix(action1, `Set the date to ${inWords(REVIEW)}`, 'By when').click();
-  await expect(action1.getByLabel('By when')).toHaveValue(day(REVIEW));
+  await expectDate(dateInput(action1, 'By when'), day(REVIEW));
   await expect(smart.summary).toContainText('Nothing must be fixed');
   await expect(smart.chip('Time-scaled')).toContainText('Time-scaled: nothing to fix');
   await expect(smart.navLink('Outcomes and actions')).toHaveAccessibleDescription('1 piece of advice');
@@ -90,10 +90,9 @@ test('a vague plan is refused agreement and circulation, each thing is fixed fro
   // --- Now the circulation is recorded and the plan is agreed.
   await plan.goToSection('Meetings');
   await meetings.open(`Initial child protection conference, ${inWords(-3)}`);
-  await panel.getByLabel('Outline plan circulated').fill(day(-1));
-  await panel.getByLabel('Outline plan circulated').blur();
+  await fillDate(dateInput(panel, 'Outline plan circulated'), day(-1));
   await expect(panel.getByRole('alert').filter({ hasText: 'cannot be recorded as circulated' })).toHaveCount(0);
-  await expect(panel.getByLabel('Outline plan circulated')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(dateBoxes(dateInput(panel, 'Outline plan circulated')).day).not.toHaveAttribute('aria-invalid', 'true');
 
   await plan.goToSection('Family and children');
   await smart.saveStatus('Agreed');
@@ -112,8 +111,8 @@ test('a vague plan is refused agreement and circulation, each thing is fixed fro
   await reloaded.locator('summary').click();
   const action1Again = outcomes.action(reloaded, 1);
   await expect(action1Again.getByLabel('What will be done')).toHaveValue(`Sam explains ${ICPC_PLAIN} decisions to mum at each home visit`);
-  await expect(action1Again.getByLabel('By when')).toHaveValue(day(REVIEW));
+  await expectDate(dateInput(action1Again, 'By when'), day(REVIEW));
   await plan.goToSection('Meetings');
   await meetings.open(`Initial child protection conference, ${inWords(-3)}`);
-  await expect(panel.getByLabel('Outline plan circulated')).toHaveValue(day(-1));
+  await expectDate(dateInput(panel, 'Outline plan circulated'), day(-1));
 });

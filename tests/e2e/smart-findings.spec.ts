@@ -10,6 +10,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { OutcomesPage, screenshotsDown } from './pages/outcomes-page.ts';
 import { expectNoSidewaysScroll } from './pages/meetings-page.ts';
 import { DANGER, ICPC_PLAIN, SCHOOL_OUTCOME, SmartPage, completePlan } from './pages/smart-page.ts';
+import { dateInput } from './pages/date-input.ts';
 
 test('findings appear as a vague plan is typed, counted per letter and per section, and jargon is fixed in one click', async ({ panel }) => {
   const { plan } = await openNewPlan(panel, [{ name: 'Ava', dob: '2019-03-14' }]);
@@ -59,7 +60,7 @@ test('findings appear as a vague plan is typed, counted per letter and per secti
   await expect(description).toHaveAccessibleDescription(/too short to be clear/);
   await expect(await smart.findingsOf(action.getByLabel('Who will do it'))).toContainText('Say who will do this');
   await expect(await smart.findingsOf(action.getByLabel('How it will be measured'))).toContainText('Say how we will know');
-  await expect(await smart.findingsOf(action.getByLabel('By when'))).toContainText('Say when this action will be done by.');
+  await expect(await smart.findingsOf(dateInput(action, 'By when'))).toContainText('Say when this action will be done by.');
   await expect(smart.summary).toContainText('4 to fix before the plan can be agreed');
   await expect(smart.chip('Specific')).toContainText('Specific: 2 to fix');
   await expect(smart.chip('Measurable')).toContainText('Measurable: 1 to fix');

@@ -22,7 +22,7 @@ import { wouldLeavePending } from './pending.ts';
 import { markerAfter, markerOutcome } from './schema-marker.ts';
 import { isKnownSchemaVersion, planRoots, restoreRecords } from '../../plan/index.ts';
 import { softRemovals } from './soft-removal.ts';
-import { decodeUpdateSafely } from './well-formed.ts';
+import { decodeUpdateSafely, type DecodedUpdate } from './well-formed.ts';
 import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
 import { parseGuardRecord, serialiseGuardRecord, type GuardStore, type QuarantinedUpdate } from './quarantine.ts';
 
@@ -94,7 +94,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
     (withheldCache ??= quarantined.reduce((all, q) => unionRanges(all, deletionsOf(q.bytes)), declined));
 
   function check(update: Uint8Array, origin: unknown, allowMassDeletion: boolean): Verdict {
-    let decoded = decodeUpdateSafely(update);
+    let decoded: DecodedUpdate | null = decodeUpdateSafely(update);
     if (!decoded) return { kind: 'refused', reason: 'malformed' };
     let ranges = rangesOf(decoded.ds);
     const withholding = withheld();
@@ -142,6 +142,8 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
         return waiting ? { kind: 'quarantined', id: waiting.id } : quarantine(update, removal);
       }
     }
+    // Every check is made: the decoded copy (a catch-up's whole plan) can go before Yjs decodes it again.
+    decoded = null;
     try {
       Y.applyUpdate(doc, update, origin);
     } catch {

@@ -2,7 +2,7 @@
  * What the relay transport keeps on this device, beside the plan (in its database): the outbox of
  * sealed envelopes the relay has not acknowledged yet, one record each so an edit costs one small
  * write, and the cursor (log id, last sequence applied, the room's snapshot id) with the times last
- * sent and last in touch. Both survive a browser restart.
+ * sent and last in touch, and the state vector of what the relay holds. Both survive a browser restart.
  */
 import { fromHex, toHex, ZERO_ID } from './codec.ts';
 
@@ -23,6 +23,8 @@ export interface OutboxEntry {
   data: Uint8Array;
   /** In memory only, for an entry made in this session and never sent: the update, to merge. */
   unsent?: Uint8Array;
+  /** In memory only, for an entry made in this session: the update (what the relay holds once acknowledged). */
+  update?: Uint8Array;
 }
 
 export interface RelayCursor {
@@ -36,12 +38,18 @@ export interface RelayCursor {
   lastHeardAt: number | null;
   /** A holder of the write key deleted the room: do not seed it again by ourselves. */
   gone: boolean;
+  /**
+   * What the relay holds for sure (client → clock): every update it brought us and every push it
+   * acknowledged. Whatever this copy has beyond it and the outbox never reached the relay (an edit
+   * whose outbox record a killed browser never wrote): pushed on the next connect.
+   */
+  relayHas: Map<number, number>;
 }
 
 const OUTBOX_PREFIX = 'relay-outbox:';
 const CURSOR_KEY = 'relay-cursor';
 
-export const emptyCursor = (): RelayCursor => ({ logId: ZERO_ID, lastSeq: 0, snapshotId: ZERO_ID, lastSentAt: null, lastHeardAt: null, gone: false });
+export const emptyCursor = (): RelayCursor => ({ logId: ZERO_ID, lastSeq: 0, snapshotId: ZERO_ID, lastSentAt: null, lastHeardAt: null, gone: false, relayHas: new Map() });
 
 /**
  * The serial orders entries; the id in the key keeps two pages of this browser that sync the same
@@ -55,11 +63,21 @@ export async function loadCursor(store: RelayStore): Promise<RelayCursor> {
   if (!v || typeof v !== 'object') return emptyCursor();
   const id = (x: unknown) => (typeof x === 'string' && /^[0-9a-f]{32}$/.test(x) ? fromHex(x) : ZERO_ID);
   const lastSeq = typeof v.lastSeq === 'number' && Number.isSafeInteger(v.lastSeq) && v.lastSeq >= 0 ? v.lastSeq : 0;
-  return { logId: id(v.logId), lastSeq, snapshotId: id(v.snapshotId), lastSentAt: time(v.lastSentAt), lastHeardAt: time(v.lastHeardAt), gone: v.gone === true };
+  return { logId: id(v.logId), lastSeq, snapshotId: id(v.snapshotId), lastSentAt: time(v.lastSentAt), lastHeardAt: time(v.lastHeardAt), gone: v.gone === true, relayHas: clocks(v.relayHas) };
+}
+
+/** A stored state vector ([client, clock] pairs); anything malformed is left out (storage is untrusted). */
+function clocks(v: unknown): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!Array.isArray(v)) return out;
+  for (const pair of v) {
+    if (Array.isArray(pair) && pair.length === 2 && pair.every((n) => Number.isSafeInteger(n) && n >= 0)) out.set(pair[0], pair[1]);
+  }
+  return out;
 }
 
 export function saveCursor(store: RelayStore, c: RelayCursor): Promise<void> {
-  return store.set(CURSOR_KEY, { logId: toHex(c.logId), lastSeq: c.lastSeq, snapshotId: toHex(c.snapshotId), lastSentAt: c.lastSentAt, lastHeardAt: c.lastHeardAt, gone: c.gone });
+  return store.set(CURSOR_KEY, { logId: toHex(c.logId), lastSeq: c.lastSeq, snapshotId: toHex(c.snapshotId), lastSentAt: c.lastSentAt, lastHeardAt: c.lastHeardAt, gone: c.gone, relayHas: [...c.relayHas] });
 }
 
 export async function loadOutbox(store: RelayStore): Promise<OutboxEntry[]> {

@@ -12,6 +12,11 @@
  * room's tail grows long and this copy is in sync, it uploads a sealed snapshot (§7) after a random
  * 0–10 s wait; a snapshot received is merged, never used to replace our copy.
  *
+ * The outbox record of an edit is written asynchronously, so a browser killed just after a
+ * keystroke can keep the edit in the plan but lose its record. The cursor also keeps the state
+ * vector of what the relay holds (received from it or acknowledged by it); on every connect,
+ * whatever this copy has beyond that and the outbox is pushed as one envelope.
+ *
  * Frames are handled one at a time in arrival order (§6): every handler runs in one queue.
  */
 import * as Y from 'yjs';
@@ -158,7 +163,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
       }, CURSOR_SAVE_DELAY_MS);
       return;
     }
-    const copy = { ...cursor };
+    const copy = { ...cursor, relayHas: new Map(cursor.relayHas) };
     cursorWrite = cursorWrite.then(() => saveCursor(store, copy)).catch(() => {});
   };
 
@@ -182,7 +187,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     sealing = sealing
       .then(async () => {
         const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
-        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update };
+        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update };
         ownIds.add(toHex(entry.id));
         outbox.push(entry);
         // Sent at once, while it is written: an acknowledgement that beats the write deletes the
@@ -217,7 +222,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     if (unsent.length < 2) return;
     const update = Y.mergeUpdates(unsent.map((e) => e.unsent!));
     const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
-    const merged: OutboxEntry = { serial: unsent[0]!.serial, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update };
+    const merged: OutboxEntry = { serial: unsent[0]!.serial, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update };
     ownIds.add(toHex(merged.id));
     await saveOutboxEntry(store, merged);
     const gone = new Set(unsent);
@@ -298,9 +303,35 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   };
 
   const applyOpened = (update: Uint8Array) => {
-    guard.applyRemoteUpdate(update, RELAY_ORIGIN);
+    // The relay holds it whatever our guard decides, unless it is not a well-formed update at all.
+    if (guard.applyRemoteUpdate(update, RELAY_ORIGIN).kind !== 'refused') relayHolds(update);
     if (catchUp?.scratch) Y.applyUpdate(catchUp.scratch, update);
   };
+
+  /** Notes that the relay holds `update` (its structs' clocks; relay logs hold them from the start). */
+  const relayHolds = (update: Uint8Array) => raiseClocks(cursor.relayHas, update);
+
+  /** The plain update of an outbox entry (opened again when it was loaded from storage). */
+  const updateOf = async (entry: OutboxEntry): Promise<Uint8Array | null> =>
+    entry.update ?? (await open(keys.contentKey, keys.tag, entry.data))?.update ?? null;
+
+  /**
+   * After a catch-up: pushes, as one envelope, whatever this copy has that neither the relay nor
+   * the outbox holds (an edit whose outbox record was lost when the browser was killed).
+   */
+  async function pushMissing(state: RoomState): Promise<void> {
+    await sealing;
+    const known = new Map(cursor.relayHas);
+    for (const entry of outbox) {
+      const update = await updateOf(entry);
+      if (update) raiseClocks(known, update);
+    }
+    const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
+    if (![...ours].some(([client, clock]) => clock > (known.get(client) ?? 0))) return;
+    const diff = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(known));
+    if (diff.length + 64 <= hello!.maxEnvelopeBytes) await addToOutbox(diff);
+    else await sendSnapshot(state.head, state.snapshotId);
+  }
 
   const heard = () => {
     cursor.lastHeardAt = clock.now();
@@ -331,6 +362,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     switch (frame.type) {
       case 'sync-begin': {
         caughtUp = false;
+        if (frame.reset || (!frame.empty && !bytesEqual(frame.state.logId, cursor.logId))) cursor.relayHas = new Map();
         if (frame.reset) {
           cursor.lastSeq = 0;
           cursor.snapshotId = ZERO_ID;
@@ -351,9 +383,14 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
       }
       case 'envelopes': {
         if (!catchUp && !bytesEqual(frame.logId, cursor.logId)) return sendSync();
+        const updates: Uint8Array[] = [];
+        let gap = false;
         for (const entry of frame.entries) {
           if (entry.seq <= cursor.lastSeq) continue;
-          if (!catchUp && entry.seq > cursor.lastSeq + 1) return sendSync(); // a gap: ask again from our last
+          if (!catchUp && entry.seq > cursor.lastSeq + 1) {
+            gap = true; // ask again from our last
+            break;
+          }
           cursor.lastSeq = entry.seq;
           if (entry.own && entry.data.length === 0) continue;
           const opened = await open(keys.contentKey, keys.tag, entry.data);
@@ -361,9 +398,14 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
             warnDropped();
             continue;
           }
-          applyOpened(opened.update);
+          updates.push(opened.update);
           if (opened.sender !== doc.clientID && !ownIds.has(toHex(entry.id))) received++;
         }
+        // A catch-up's tail in one transaction (one update event, one write of the plan, one
+        // message to WebRTC peers), each envelope still through the guard on its own. Opened
+        // first: nothing else can run inside the transaction.
+        if (updates.length > 0) doc.transact(() => updates.forEach(applyOpened), RELAY_ORIGIN);
+        if (gap) return sendSync();
         heard();
         if (!catchUp) persistCursor(true);
         if (room && cursor.lastSeq > room.head) room = { ...room, head: cursor.lastSeq };
@@ -380,7 +422,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
           await seed(done.scratch, frame.state);
           done.scratch.destroy();
           if (done.reset) restored = true;
-        }
+        } else if (!cursor.gone) await pushMissing(frame.state);
         caughtUp = true;
         persistCursor();
         await pushOutbox();
@@ -390,6 +432,10 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
         if (!inFlight || frame.reqId !== inFlight.reqId) return;
         const acked = new Set(inFlight.entries);
         inFlight = null;
+        for (const e of acked) {
+          const update = await updateOf(e);
+          if (update) relayHolds(update);
+        }
         outbox = outbox.filter((e) => !acked.has(e));
         for (const e of acked) void deleteOutboxEntry(store, e).catch(() => {});
         cursor.lastSentAt = clock.now();
@@ -553,4 +599,15 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
       await cursorWrite;
     },
   };
+}
+
+/** Raises `clocks` to the end of each client's structs in `update` (unchanged if it does not parse). */
+function raiseClocks(clocks: Map<number, number>, update: Uint8Array): void {
+  let ends: Map<number, number>;
+  try {
+    ends = Y.parseUpdateMeta(update).to;
+  } catch {
+    return;
+  }
+  for (const [client, clock] of ends) if (clock > (clocks.get(client) ?? 0)) clocks.set(client, clock);
 }

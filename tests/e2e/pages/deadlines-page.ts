@@ -1,6 +1,7 @@
 /** Page objects: What's due, next dates in Meetings, timescale profiles and the pretend date in Settings, and the badge. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/browser.ts';
+import { dateInput, fillDate } from './date-input.ts';
 
 export class SettingsDeadlinesPage {
   constructor(readonly page: Page) {}
@@ -15,7 +16,7 @@ export class SettingsDeadlinesPage {
   }
 
   async pretendTodayIs(date: string): Promise<void> {
-    await this.pretendForm.getByLabel('Pretend today is').fill(date);
+    await fillDate(dateInput(this.pretendForm, 'Pretend today is'), date);
     await this.pretendForm.getByRole('button', { name: 'Pretend it is this date' }).click();
   }
 

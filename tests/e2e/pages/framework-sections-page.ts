@@ -3,6 +3,7 @@
  * the way a practitioner would (labels, roles, keyboard), never by CSS classes.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dateInput, fillDate } from './date-input.ts';
 
 export interface PersonInput {
   name: string;
@@ -121,7 +122,7 @@ export class FrameworkSectionsPage {
     await form.getByLabel('Whose score', { exact: true }).fill(s.person);
     await form.getByLabel('Agency (if a professional)').fill(s.agency ?? '');
     await form.getByLabel('Score (0 to 10)').fill(s.score);
-    await form.getByLabel('Date given').fill(s.date);
+    await fillDate(dateInput(form, 'Date given'), s.date);
     await form.getByLabel('Why this score (optional)').fill(s.note ?? '');
     await form.getByRole('button', { name: 'Add score' }).click();
   }

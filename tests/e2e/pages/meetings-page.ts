@@ -1,5 +1,6 @@
 /** Page objects: the Meetings, Agency reports and Chronology sections of an open plan. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dateInput, fillDate } from './date-input.ts';
 
 /** A rich-text field's editable area, by its exact label. */
 function richText(scope: Page | Locator, label: string): Locator {
@@ -40,7 +41,7 @@ export class MeetingsPage {
   async addMeeting(kind: string, held: 'Held' | 'Scheduled (still to come)', date: string): Promise<void> {
     await this.newMeeting.getByLabel('Kind of meeting').selectOption({ label: kind });
     await this.newMeeting.getByLabel('Held or scheduled').selectOption({ label: held });
-    await this.newMeeting.getByLabel('Date').fill(date);
+    await fillDate(dateInput(this.newMeeting, 'Date'), date);
     await this.newMeeting.getByRole('button', { name: 'Add meeting' }).click();
   }
 
@@ -143,7 +144,7 @@ export class ChronologyPage {
 
   /** Fills the add form (agency only when given, else the member's own stays) and submits it. */
   async add(entry: { date: string; event: string; agency?: string; link?: string }): Promise<void> {
-    await this.form.getByLabel('Date').fill(entry.date);
+    await fillDate(dateInput(this.form, 'Date'), entry.date);
     await this.form.getByLabel('What happened').fill(entry.event);
     if (entry.agency !== undefined) await this.form.getByLabel('Source agency').fill(entry.agency);
     await this.form.getByLabel('Link to the source record (optional)').fill(entry.link ?? '');

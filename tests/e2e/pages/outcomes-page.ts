@@ -1,5 +1,6 @@
 /** Page objects: the "Core group" and "Outcomes and actions" sections of an open plan. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dateInput, fillDate } from './date-input.ts';
 
 export interface MemberInput {
   name: string;
@@ -81,6 +82,12 @@ export class OutcomesPage {
     return this.page.locator('details.outcome').filter({ has: this.page.locator('summary', { hasText: statement }) });
   }
 
+  /** Opens an outcome's card if it is closed, by its summary as a member does. */
+  async expand(outcome: Locator): Promise<void> {
+    if ((await outcome.getAttribute('open')) === null) await outcome.locator('summary').click();
+    await expect(outcome).toHaveAttribute('open', '');
+  }
+
   /** The outcome statements of a domain, in display order. */
   async statements(domainLabel: string): Promise<string[]> {
     return this.domain(domainLabel).locator('details.outcome summary .statement').allTextContents();
@@ -94,7 +101,7 @@ export class OutcomesPage {
     await statement.fill(o.statement);
     const outcome = this.outcome(o.statement);
     await outcome.getByLabel('How progress will be measured').fill(o.measure);
-    await outcome.getByLabel('By when').first().fill(o.due);
+    await fillDate(dateInput(outcome, 'By when').first(), o.due);
     await outcome.getByLabel('How the change will be sustained').fill(o.sustainability);
     return outcome;
   }
@@ -112,7 +119,7 @@ export class OutcomesPage {
     const n = await outcome.locator('fieldset.action').count();
     const fieldset = this.action(outcome, n);
     await fieldset.getByLabel('Who will do it').selectOption({ label: a.owner });
-    await fieldset.getByLabel('By when').fill(a.due);
+    await fillDate(dateInput(fieldset, 'By when'), a.due);
     await fieldset.getByLabel('How it will be measured').fill(a.measure);
     return fieldset;
   }

@@ -1,5 +1,6 @@
 /** Page object: the list of plans and the new-plan form. */
 import { expect, type Page } from '@playwright/test';
+import { dateInput, fillDate } from './date-input.ts';
 
 export interface ChildInput {
   name: string;
@@ -34,16 +35,16 @@ export class PlanListPage {
       await group.getByLabel('Name').fill(child.name);
       if (child.edd) {
         await group.getByLabel('Not born yet').check();
-        await group.getByLabel('Expected date of delivery').fill(child.edd);
+        await fillDate(dateInput(group, 'Expected date of delivery'), child.edd);
       } else {
-        await group.getByLabel('Date of birth').fill(child.dob ?? '');
+        await fillDate(dateInput(group, 'Date of birth'), child.dob ?? '');
       }
     }
     if (profile) await this.page.getByLabel('Timescales').selectOption({ label: profile });
     if (conference) {
       const group = this.page.getByRole('group', { name: 'Initial conference' });
       await group.getByLabel(conference.booked ? 'Booked' : 'Held', { exact: true }).check();
-      await group.getByLabel(conference.booked ? 'Date it is booked for' : 'Date it was held').fill(conference.date);
+      await fillDate(dateInput(group, conference.booked ? 'Date it is booked for' : 'Date it was held'), conference.date);
     }
     await this.page.getByRole('button', { name: 'Create plan' }).click();
   }

@@ -12,6 +12,7 @@ import { ChronologyPage, MeetingsPage, ReportsPage } from './meetings-page.ts';
 import { HistoryPage } from './history-page.ts';
 import { PlanPage } from './plan-page.ts';
 import type { SectionId } from '../../../lib/state/route.ts';
+import { dateInput, fillDate } from './date-input.ts';
 
 export interface SectionState {
   /** What the member sees, e.g. "person refused". */
@@ -190,9 +191,7 @@ export const SECTION_STATES: Record<SectionId, SectionState[]> = {
         await reports.startReport(ICPC_HELD);
         await reports.typeRichText('Parenting capacity', 'Jo is warm with the children but misses appointments.');
         await page.getByLabel('Shared with the parent').check();
-        const sharedOn = page.getByLabel('Date shared with the parent');
-        await sharedOn.fill('2099-01-01');
-        await sharedOn.blur();
+        await fillDate(dateInput(page, 'Date shared with the parent'), '2099-01-01');
         await expect(page.getByText('This date is still to come. Record it once it has happened.')).toBeVisible();
       },
     },

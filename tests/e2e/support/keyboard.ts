@@ -81,39 +81,15 @@ export async function pressAndExpectFocus(page: Page, key: string, target: Locat
   await expectVisibleFocus(page, step);
 }
 
-/** The order of a date field's day, month and year as this browser draws it. */
-export type DateOrder = 'dmy' | 'mdy';
-
 /**
- * Works out the order in which this browser's date fields take day, month and year. Chromium
- * lays them out by its form-control locale, which is not always the page's (Debian's build shows
- * month/day/year under en-GB). Types into a scratch field outside the app, then removes it, so
- * focus is back on <body>: call it before the journey starts.
+ * Types a yyyy-MM-dd date day first into a date input whose Day box has focus, as a keyboard user
+ * does: the day, Tab, the month, Tab, the year (the boxes show no leading zeros).
  */
-export async function probeDateOrder(page: Page): Promise<DateOrder> {
-  await page.evaluate(() => {
-    const probe = document.createElement('input');
-    probe.type = 'date';
-    probe.id = 'date-order-probe';
-    probe.setAttribute('aria-label', 'Date order probe');
-    document.body.append(probe);
-    probe.focus();
-  });
-  await page.keyboard.type('01022003');
-  const value = await page.evaluate(() => {
-    const probe = document.getElementById('date-order-probe') as HTMLInputElement;
-    const typed = probe.value;
-    probe.blur();
-    probe.remove();
-    return typed;
-  });
-  if (value === '2003-01-02') return 'mdy';
-  if (value === '2003-02-01') return 'dmy';
-  throw new Error(`unexpected date field order: typing 01 02 2003 gave “${value}”`);
-}
-
-/** Types a yyyy-MM-dd date into the focused date field, in the browser's field order. */
-export async function typeDate(page: Page, iso: string, order: DateOrder): Promise<void> {
+export async function typeDate(page: Page, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-');
-  await page.keyboard.type(order === 'mdy' ? `${month}${day}${year}` : `${day}${month}${year}`);
+  await page.keyboard.type(String(Number(day)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(String(Number(month)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(year!);
 }

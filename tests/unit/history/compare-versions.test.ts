@@ -31,6 +31,15 @@ function plan(doc: Y.Doc) {
 }
 
 describe('versionSnapshot', () => {
+  it('rebuilds a version once: viewing it and then comparing it reuse one reading', () => {
+    const doc = new Y.Doc();
+    plan(doc);
+    const id = saveVersion(doc, { name: 'Start', by: 'Sam', at: '2026-02-01' });
+    const first = versionSnapshot(doc, id)!;
+    expect(versionBaseline(doc, id)!.snapshot).toBe(first);
+    expect(versionSnapshot(new Y.Doc(), id)).toBeUndefined();
+  });
+
   it('reads the plan as it was, in words', () => {
     const doc = new Y.Doc();
     plan(doc);

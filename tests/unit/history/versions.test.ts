@@ -79,6 +79,9 @@ describe('saveVersion', () => {
     doc.transact(() => grey.delete(0, grey.length));
     appendParagraphs(doc, grey, [[{ text: 'A passing thought' }]]);
     doc.transact(() => grey.delete(0, grey.length));
+    // Kept until a later version proves no version shows it (one not yet received might).
+    expect(new TextDecoder().decode(Y.encodeStateAsUpdate(doc))).toContain('A passing thought');
+    saveVersion(doc, { name: 'After', by: 'Sam', at: '2026-02-08' });
 
     // Reloaded as another device would store it: the deleted question is kept, the thought is not.
     const copy = new Y.Doc();
@@ -191,6 +194,7 @@ describe('loadingStoredCopy', () => {
     appendParagraphs(copy, richTextFragment(copy, 'grey-areas'), [[{ text: 'Gone for good' }]]);
     const again = richTextFragment(copy, 'grey-areas');
     copy.transact(() => again.delete(0, again.length));
+    saveVersion(copy, { name: 'Two', by: 'Sam', at: '2026-02-08' });
     expect(new TextDecoder().decode(Y.encodeStateAsUpdate(copy))).not.toContain('Gone for good');
     expect(asked).toBeGreaterThan(0);
   });

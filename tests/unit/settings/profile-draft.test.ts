@@ -6,6 +6,16 @@ const wirral = { ...structuredClone(getShippedProfile('wirral-2016')!), id: 'wir
 const t9 = wirral.rules.findIndex((r) => r.id === 'T9');
 
 describe('draftFromProfile and profileFromDraft', () => {
+  it("sets, keeps and clears the months before an ended plan is offered for removal", () => {
+    const draft = { ...draftFromProfile(wirral), endedPlanMonths: ' 18 ' };
+    const set = profileFromDraft(wirral, draft);
+    expect(set.endedPlanLocalCopyMonths).toBe(18);
+    expect(draftFromProfile(set).endedPlanMonths).toBe('18');
+    expect('endedPlanLocalCopyMonths' in profileFromDraft(set, { ...draftFromProfile(set), endedPlanMonths: '' })).toBe(false);
+    const broken = profileFromDraft(wirral, { ...draft, endedPlanMonths: 'a year' });
+    expect(draftProblems(validateProfile(broken))).toContainEqual(expect.objectContaining({ field: 'endedPlanMonths', severity: 'error' }));
+  });
+
   it('round-trips a profile unchanged', () => {
     expect(profileFromDraft(wirral, draftFromProfile(wirral))).toEqual(wirral);
   });

@@ -59,6 +59,16 @@ describe('describeRelay', () => {
     expect(describeRelay({ ...away, lastHeardAt: null }, null, NOW).lastInTouch).toBe('');
   });
 
+  it('counts the last WebRTC contact remembered on this device, after reopening too', () => {
+    const away = { ...base, connection: 'offline' as const, caughtUp: false, lastHeardAt: NOW - 3 * 24 * 3600_000 };
+    const peersGone = { signaling: 'connected' as const, peers: 0 };
+    expect(describeRelay(away, { ...peersGone, lastContactAt: NOW - 2 * 3600_000 }, NOW).lastInTouch).toBe('Last in touch with colleagues 2 hours ago');
+    expect(describeRelay(away, { ...peersGone, lastContactAt: NOW - 20 * 60_000 }, NOW).lastInTouch).toBe('');
+    expect(describeRelay({ ...away, lastHeardAt: null }, { ...peersGone, lastContactAt: NOW - 4 * 24 * 3600_000 }, NOW).lastInTouch).toBe('Last in touch with colleagues 4 days ago');
+    // An older WebRTC contact does not hide a newer one through the relay.
+    expect(describeRelay({ ...away, lastHeardAt: NOW - 5 * 3600_000 }, { ...peersGone, lastContactAt: NOW - 9 * 3600_000 }, NOW).lastInTouch).toBe('Last in touch with colleagues 5 hours ago');
+  });
+
   it('warns about envelopes that did not open', () => {
     expect(describeRelay({ ...base, dropped: 1 }, null, NOW).warning).toBe('An edit from the relay could not be opened and was ignored: it may have been tampered with. Your plan is unchanged.');
     expect(describeRelay({ ...base, dropped: 2 }, null, NOW).warning).toBe('2 edits from the relay could not be opened and were ignored: they may have been tampered with. Your plan is unchanged.');

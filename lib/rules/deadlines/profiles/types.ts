@@ -110,6 +110,12 @@ export interface Profile {
    */
   dayZero: 'event' | 'nextDay';
   rules: Rule[];
+  /**
+   * Months after a plan ends before the plan list prompts to back it up and remove it from this
+   * device (lib/rules/retention/ended-plan.ts). A board sets it in its own profile; when unset the
+   * product's own default applies (no shipped guidance gives one).
+   */
+  endedPlanLocalCopyMonths?: number;
   /** The profile this one was cloned from. */
   basedOn?: string;
   note?: string;

@@ -5,6 +5,7 @@
  */
 import { EVENT_KINDS, type EventKind } from '../timeline.ts';
 import { ANCHORS, NATURES, TIMESCALE_IDS, UNITS, type Span, type Unit } from './types.ts';
+import { MAX_ENDED_PLAN_MONTHS, isEndedPlanMonths } from '../../retention/ended-plan.ts';
 
 export interface ProfileFinding {
   /** Where, as a path into the profile: `rules[3].figure`. */
@@ -38,6 +39,9 @@ export function validateProfile(profile: unknown): ProfileFinding[] {
   }
   for (const field of ['basedOn', 'note'] as const) {
     if (profile[field] !== undefined && typeof profile[field] !== 'string') findings.push(error(field, `${field} must be text.`));
+  }
+  if (profile.endedPlanLocalCopyMonths !== undefined && !isEndedPlanMonths(profile.endedPlanLocalCopyMonths)) {
+    findings.push(error('endedPlanLocalCopyMonths', `The months before an ended plan is offered for removal must be a whole number from 1 to ${MAX_ENDED_PLAN_MONTHS}.`));
   }
   if (!Array.isArray(profile.rules)) return [...findings, error('rules', 'rules must be a list.')];
   if (profile.rules.length === 0) findings.push(warning('rules', 'The profile has no rules, so it sets no deadlines.'));

@@ -86,6 +86,8 @@ describe('validateProfile', () => {
     [{ dayZero: 'tomorrow' }, 'dayZero'],
     [{ rules: 'none' }, 'rules'],
     [{ basedOn: 3 }, 'basedOn'],
+    [{ endedPlanLocalCopyMonths: 0 }, 'endedPlanLocalCopyMonths'],
+    [{ endedPlanLocalCopyMonths: 6.5 }, 'endedPlanLocalCopyMonths'],
   ])('reports an error at the profile field for %j', (change, path) => {
     expect(validateProfile(withProfile(change))).toContainEqual(expect.objectContaining({ path, severity: 'error' }));
   });

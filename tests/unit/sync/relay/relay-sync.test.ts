@@ -167,6 +167,46 @@ describe('relay sync', () => {
     await waitFor(() => text(b) === 'Mum to register with the GP by Friday', 10_000, 'B to receive');
   });
 
+  it('sends an edit whose outbox record was never written (the browser killed just after the keystroke)', async () => {
+    const keys = await deriveRelayKeys(createInviteSecret());
+    const a = await device(keys, 'a');
+    type(a, 'Health visitor to call weekly');
+    await waitFor(() => settled(a), 10_000, 'A to send');
+    await a.close();
+
+    // Offline, and the outbox write never lands: the edit is in the plan only.
+    const lost = (s: RelayStore): RelayStore => ({ ...s, set: (k, v) => (k.startsWith('relay-outbox:') ? Promise.resolve() : s.set(k, v)) });
+    const nowhere = `ws://127.0.0.1:${await freePort()}/relay`;
+    const killed = await device(keys, 'a', { url: nowhere, store: lost });
+    type(killed, '; nursery place from May');
+    await waitFor(() => killed.sync.status.waiting === 1, 5_000, 'the edit to be sealed');
+    await killed.close();
+
+    const reopened = await device(keys, 'a');
+    await reopened.sync.ready;
+    expect(reopened.sync.status.waiting).toBe(0);
+    expect(text(reopened)).toBe('Health visitor to call weekly; nursery place from May');
+    await waitFor(() => reopened.sync.status.caughtUp, 10_000, 'A to catch up');
+    const b = await device(keys, 'b');
+    await waitFor(() => text(b) === 'Health visitor to call weekly; nursery place from May', 10_000, 'B to receive the edit');
+  });
+
+  it('applies a catch-up’s envelopes in one transaction', async () => {
+    const keys = await deriveRelayKeys(createInviteSecret());
+    const a = await device(keys, 'a');
+    for (const word of ['Mum', ' to', ' attend', ' the', ' review.']) {
+      type(a, word);
+      await waitFor(() => settled(a), 10_000, 'A to send');
+    }
+    const b = await device(keys, 'b');
+    const events: unknown[] = [];
+    b.doc.on('update', (_u: Uint8Array, origin: unknown) => events.push(origin));
+    await waitFor(() => settled(b), 10_000, 'B to catch up');
+    expect(text(b)).toBe('Mum to attend the review.');
+    expect(b.sync.status.received).toBe(5);
+    expect(events).toHaveLength(1);
+  });
+
   it('retries an envelope whose acknowledgement was lost without storing it twice', async () => {
     const secret = createInviteSecret();
     const keys = await deriveRelayKeys(secret);
