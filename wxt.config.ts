@@ -30,7 +30,12 @@ export default defineConfig({
             gecko: { id: 'core-group-plan@example.org', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : { key: EXTENSION_KEY }),
+      : {
+          key: EXTENSION_KEY,
+          // What an organisation may set for all its staff by enterprise policy (lib/settings/managed.ts).
+          // Firefox reads the same keys from policies.json (3rdparty.Extensions.<id>) with no schema.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
     // alarms and notifications: the daily deadline check and its notice (no names, only counts).
     // contextMenus: "Add to plan…" on selected text (the click brings the text and address).
     // offscreen (Chrome only; Firefox has none): the document that keeps shared plans in step

@@ -23,3 +23,11 @@ export function focusHeadingIfLost(node: HTMLElement): void {
   const heading = node.querySelector<HTMLElement>('h1, h2');
   if (heading) focusIfLost(heading);
 }
+
+/**
+ * Focuses `node` when it appears if `wanted` (a field the member was sent to, such as the signaling
+ * servers from Share's "Add a server"), so they land on the field to fill in, not the top of the page.
+ */
+export function focusIfWanted(node: HTMLElement, wanted: boolean): void {
+  if (wanted) node.focus();
+}

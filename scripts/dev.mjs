@@ -1,10 +1,14 @@
 // @ts-check
 /**
  * `npm run dev`: builds the extension, starts the local server on 127.0.0.1:4444 (signaling, and
- * the relay on /relay with its SQLite data in .tmp/relay-data: the settings' default addresses), and
+ * the relay on /relay with its SQLite data in .tmp/relay-data), and
  * opens Chromium with the extension loaded in a profile kept in .tmp/dev-profile (so plans survive
  * restarts). Rebuilds when lib/, components/ or entrypoints/ change; reload the extension (or its
  * page) to pick the build up. Ctrl+C stops everything.
+ *
+ * Only this build has default servers: WXT_DEV_SIGNALING and WXT_DEV_RELAY give it the local
+ * server's addresses (lib/settings/network.ts), so sharing works out of the box here. Any other
+ * build (`npm run build`, `npm test`) has none, and Share asks for one.
  *
  * Chromium: CHROMIUM_PATH, else Debian's chromium (scripts/system-deps.mjs; the `predev` step,
  * scripts/provision.mjs, installs it where missing). With no display (a server, CI), it starts
@@ -22,8 +26,19 @@ const chromium = locateProgram(systemProgram('chromium'));
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 
+const host = process.env.HOST ?? '127.0.0.1';
+const port = process.env.PORT ?? '4444';
+const services = process.env.SERVICES ?? 'signal,relay';
+const local = `ws://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+/** The build's default servers: those the local server below runs. */
+const buildEnv = {
+  ...process.env,
+  WXT_DEV_SIGNALING: process.env.WXT_DEV_SIGNALING ?? (services.includes('signal') ? local : ''),
+  WXT_DEV_RELAY: process.env.WXT_DEV_RELAY ?? (services.includes('relay') ? `${local}/relay` : ''),
+};
+
 function build() {
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: buildEnv });
   return result.status === 0;
 }
 
@@ -37,9 +52,9 @@ const server = spawn(process.execPath, [path.join(root, 'server', 'main.mjs')], 
   stdio: 'inherit',
   env: {
     ...process.env,
-    HOST: process.env.HOST ?? '127.0.0.1',
-    PORT: process.env.PORT ?? '4444',
-    SERVICES: process.env.SERVICES ?? 'signal,relay',
+    HOST: host,
+    PORT: port,
+    SERVICES: services,
     RELAY_DATA_DIR: process.env.RELAY_DATA_DIR ?? path.join(root, '.tmp', 'relay-data'),
   },
 });

@@ -7,6 +7,7 @@ import { createPlan, newId, setMetaField, type Division, type NewChild, type New
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { createPlanSession, openPlanSession, type PlanSession } from '../sync/plan-session.ts';
 import { deletePlanData } from '../sync/persistence.ts';
+import { forgetWorkedOn } from '../checks/worked-on.ts';
 import { getPlanSummary, listPlans, putPlanSummary, removePlanSummary } from './plan-index.ts';
 import { createInviteSecret, deriveRoomKeys } from '../sync/invite.ts';
 import { findOwnProfile } from '../settings/own-profiles.ts';
@@ -63,6 +64,7 @@ export async function renamePlan(area: KeyValueArea, planId: string, familyName:
  */
 export async function deletePlan(area: KeyValueArea, planId: string, factory?: IDBFactory): Promise<void> {
   await deletePlanData(planId, factory);
+  await forgetWorkedOn(area, planId);
   await removePlanSummary(area, planId);
 }
 

@@ -7,18 +7,21 @@
  */
 import { browser } from 'wxt/browser';
 import type { AreaChanges, KeyValueArea } from './key-value-area.ts';
+import { browserManagedStorage, type ManagedStorage } from './managed-storage.ts';
 
 const GET = 'relayed-area:get';
 const SET = 'relayed-area:set';
 const CHANGED = 'relayed-area:changed';
+const MANAGED = 'relayed-area:managed';
 
 type Message =
   | { type: typeof GET; keys: string[] | null }
   | { type: typeof SET; items: Record<string, unknown> }
-  | { type: typeof CHANGED; changes: AreaChanges };
+  | { type: typeof CHANGED; changes: AreaChanges }
+  | { type: typeof MANAGED };
 
 const isMessage = (message: unknown): message is Message =>
-  typeof message === 'object' && message !== null && [GET, SET, CHANGED].includes((message as Message).type);
+  typeof message === 'object' && message !== null && [GET, SET, CHANGED, MANAGED].includes((message as Message).type);
 
 export interface RelayedKeys {
   reads: (key: string) => boolean;
@@ -30,12 +33,17 @@ const only = <T>(items: Record<string, T>, shares: (key: string) => boolean): Re
 
 /**
  * In the service worker: answers reads and writes of the keys `keys` allows and passes their
- * changes on. A write of any other key is refused whole. Returns the stop function.
+ * changes on. A write of any other key is refused whole. It also reads the organisation's managed
+ * settings for the document (its servers come before the member's own). Returns the stop function.
  */
-export function relayAreaToOffscreen(area: KeyValueArea, keys: RelayedKeys, api: typeof browser = browser): () => void {
+export function relayAreaToOffscreen(area: KeyValueArea, keys: RelayedKeys, api: typeof browser = browser, managed: ManagedStorage = browserManagedStorage()): () => void {
   const shares = keys.reads;
   const onMessage = (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
     if (!isMessage(message)) return undefined;
+    if (message.type === MANAGED) {
+      managed.read().then(respond, () => respond({}));
+      return true;
+    }
     if (message.type === GET) {
       const wanted = Array.isArray(message.keys) ? message.keys.filter(shares) : null;
       area.get(wanted).then((items) => respond(only(items, shares)), () => respond({}));
@@ -83,6 +91,20 @@ export function relayedArea(api: typeof browser = browser): KeyValueArea {
       };
       api.runtime.onMessage.addListener(handler);
       return () => api.runtime.onMessage.removeListener(handler);
+    },
+  };
+}
+
+/** In the offscreen document: the organisation's managed settings, read by the service worker. */
+export function relayedManagedStorage(api: typeof browser = browser): ManagedStorage {
+  return {
+    async read() {
+      try {
+        const reply: unknown = await api.runtime.sendMessage({ type: MANAGED } satisfies Message);
+        return typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>) : {};
+      } catch {
+        return {};
+      }
     },
   };
 }

@@ -15,6 +15,8 @@ import type { View } from '../state/y-view.ts';
 import { clockOverrideSource } from '../settings/clock-override.ts';
 import { EMPTY_IDENTITY, identitySource, type Identity } from '../settings/identity.ts';
 import { ownProfilesSource } from '../settings/own-profiles.ts';
+import { firstRunSource, type FirstRunAnswer } from '../settings/first-run.ts';
+import { NO_POLICY, type ManagedPolicy } from '../settings/managed.ts';
 import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
@@ -30,6 +32,10 @@ export interface Services {
   readonly clockOverride: StoredValue<string | undefined>;
   /** Who the member says they are. */
   readonly identity: StoredValue<Identity>;
+  /** Whether the first-run question (who are you?) was answered or skipped on this device. */
+  readonly firstRun: StoredValue<FirstRunAnswer | undefined>;
+  /** What the organisation set through managed storage (read once, when the page starts). */
+  readonly managed: ManagedPolicy;
   /** The member's own timescale profiles, by name. */
   readonly ownProfiles: StoredValue<Profile[]>;
   /** The plans on this device, by family name. */
@@ -53,15 +59,19 @@ export interface ServiceDependencies {
   openPlan?: (planId: string) => Promise<PlanSession>;
   /** Tells the background copies which plans this page has open (it syncs them itself meanwhile). */
   holds?: PlanHolds;
+  /** The organisation's settings (lib/settings/managed.ts); none when not given. */
+  managed?: ManagedPolicy;
 }
 
-export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession, holds }: ServiceDependencies): Services {
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession, holds, managed = NO_POLICY }: ServiceDependencies): Services {
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
     area,
     today: createToday(clockOverride, clock, onWake),
     clockOverride,
     identity: createStoredValue(area, identitySource, { initial: EMPTY_IDENTITY, what: 'Who you are' }),
+    firstRun: createStoredValue(area, firstRunSource, { initial: undefined, what: 'Whether you were asked who you are' }),
+    managed,
     ownProfiles: createStoredValue(area, ownProfilesSource, { initial: [], what: 'Your own timescale profiles' }),
     library: createStoredValue(area, planIndexSource, { initial: [], what: 'The list of plans' }),
     captures: createStoredValue(area, pendingCapturesSource, { initial: [], what: 'Text kept for adding to a plan' }),
@@ -82,6 +92,6 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
 
 /** Reads every stored value once, so the first render has them all (the pretend date above all). */
 export async function loadStoredValues(services: Services): Promise<void> {
-  const { clockOverride, identity, ownProfiles, library, captures } = services;
-  await Promise.all([clockOverride, identity, ownProfiles, library, captures].map((value) => value.load()));
+  const { clockOverride, identity, firstRun, ownProfiles, library, captures } = services;
+  await Promise.all([clockOverride, identity, firstRun, ownProfiles, library, captures].map((value) => value.load()));
 }

@@ -9,12 +9,17 @@ import { systemClock } from '../platform/clock.ts';
 import { browserRecheckRequests } from '../platform/badge-refresh.ts';
 import { browserPages } from '../platform/extension-pages.ts';
 import { webLockHolds } from '../platform/plan-holds.ts';
+import { browserManagedStorage } from '../platform/managed-storage.ts';
+import { readManagedPolicy } from '../settings/managed.ts';
+import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { createServices, loadStoredValues, type Services } from './services.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
 
 export async function startServices(win: Window = window): Promise<Services> {
   void requestPersistentStorage().catch(() => {});
+  const managed = readManagedPolicy(await browserManagedStorage().read(), SHIPPED_PROFILES.map((p) => p.id));
   const services = createServices({
+    managed,
     area: browserLocalArea(),
     clock: systemClock,
     pages: browserPages(),

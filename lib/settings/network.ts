@@ -2,7 +2,13 @@
  * Where sync finds colleagues: the signaling servers and the ICE servers (STUN/TURN, for
  * organisations whose networks block direct connections) for live WebRTC, and the relay that
  * stores and forwards sealed edits for members who are not online together. `relayOnly` skips
- * WebRTC, so colleagues never learn each other's IP addresses. Defaults to the local server.
+ * WebRTC, so colleagues never learn each other's IP addresses. An organisation can set them for all
+ * its staff (lib/settings/managed.ts).
+ *
+ * A build has no servers by default: an address on this computer made Share look ready while no
+ * colleague could ever be reached, so Share says a server is missing instead
+ * (lib/settings/share-needs.ts). Only `npm run dev` builds with its local server as the default
+ * (WXT_DEV_SIGNALING / WXT_DEV_RELAY, set by scripts/dev.mjs; never by `npm test`'s build).
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 
@@ -21,8 +27,31 @@ export interface NetworkSettings {
   relayOnly: boolean;
 }
 
-/** The local server (`npm run dev` / `npm run server`: signaling and /relay on one port). */
-export const DEFAULT_NETWORK: NetworkSettings = Object.freeze({ signaling: ['ws://127.0.0.1:4444'], iceServers: [], relay: 'ws://127.0.0.1:4444/relay', relayOnly: false });
+/** What the build was given: the local server's addresses for `npm run dev`, nothing otherwise. */
+export interface BuildServers {
+  WXT_DEV_SIGNALING?: string;
+  WXT_DEV_RELAY?: string;
+}
+
+/** The settings a member starts with on a build made with `env` (none unless a dev build). */
+export function defaultNetwork(env: BuildServers): NetworkSettings {
+  const signaling = env.WXT_DEV_SIGNALING?.trim();
+  return Object.freeze({ signaling: signaling ? [signaling] : [], iceServers: [], relay: env.WXT_DEV_RELAY?.trim() ?? '', relayOnly: false });
+}
+
+declare global {
+  interface ImportMetaEnv {
+    readonly WXT_DEV_SIGNALING?: string;
+    readonly WXT_DEV_RELAY?: string;
+  }
+}
+
+// The one place the build's environment is read: Vite writes the values in at build time (from the
+// environment of `wxt build`); in plain Node (benches) there is no import.meta.env.
+export const DEFAULT_NETWORK: NetworkSettings = defaultNetwork({
+  WXT_DEV_SIGNALING: import.meta.env?.WXT_DEV_SIGNALING,
+  WXT_DEV_RELAY: import.meta.env?.WXT_DEV_RELAY,
+});
 
 const KEY = 'network';
 
@@ -32,7 +61,7 @@ export async function loadNetworkSettings(area: KeyValueArea): Promise<NetworkSe
   return {
     signaling: value.signaling.filter((s) => typeof s === 'string'),
     iceServers: value.iceServers.filter((s) => typeof s?.urls === 'string'),
-    // Settings saved before the relay existed get the default relay.
+    // Settings saved before the relay existed get the default relay (none, outside `npm run dev`).
     relay: typeof value.relay === 'string' ? value.relay : DEFAULT_NETWORK.relay,
     relayOnly: value.relayOnly === true,
   };
@@ -47,20 +76,35 @@ export type NetworkField = 'signaling' | 'iceServers' | 'relay';
 const ADDRESS = /^wss?:\/\/[^\s/?#]+(\/[^\s#]*)?$/;
 
 /**
+ * Checks a relay address (the form's field, or an organisation's policy): '' is no relay; anything
+ * else must be a ws:// or wss:// address. Returns the trimmed address, or the problem in words.
+ */
+export function parseRelayAddress(text: string): { relay: string } | { problem: string } {
+  const relay = text.trim();
+  if (relay && !ADDRESS.test(relay)) {
+    return { problem: `“${relay}” is not a relay address: it should start with wss:// (or ws:// on this computer), for example wss://relay.example.org/relay.` };
+  }
+  return { relay };
+}
+
+/**
  * Reads the settings form: one signaling address per line (ws:// or wss://), one ICE server per
  * line as `url` or `url username credential`, the relay's address (empty for none) and whether to
- * sync through the relay only. Returns the settings, or the problems to show.
+ * sync through the relay only. A signaling server or a relay is needed (either reaches colleagues).
+ * Returns the settings, or the problems to show.
  */
 export function parseNetworkSettings(
   signalingText: string,
   iceText: string,
-  relayText: string = DEFAULT_NETWORK.relay,
+  relayText = '',
   relayOnly = false,
 ): { settings?: NetworkSettings; problems: { field: NetworkField; message: string }[] } {
   const problems: { field: NetworkField; message: string }[] = [];
   const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
   const signaling = lines(signalingText);
-  if (signaling.length === 0 && !relayOnly) problems.push({ field: 'signaling', message: 'Enter at least one signaling server address.' });
+  const relayResult = parseRelayAddress(relayText);
+  const relay = 'relay' in relayResult ? relayResult.relay : relayText.trim();
+  if (signaling.length === 0 && !relay) problems.push({ field: 'signaling', message: 'Enter at least one signaling server address, or a relay address below.' });
   for (const url of signaling) {
     if (!/^wss?:\/\/[^\s/]+/.test(url)) problems.push({ field: 'signaling', message: `“${url}” is not a signaling address: it should start with wss:// (or ws:// on this computer).` });
   }
@@ -75,11 +119,7 @@ export function parseNetworkSettings(
       iceServers.push(username ? { urls, username, credential } : { urls });
     }
   }
-  const relay = relayText.trim();
-  if (relay && !ADDRESS.test(relay)) {
-    problems.push({ field: 'relay', message: `“${relay}” is not a relay address: it should start with wss:// (or ws:// on this computer), for example wss://relay.example.org/relay.` });
-  } else if (!relay && relayOnly) {
-    problems.push({ field: 'relay', message: 'Relay only needs a relay address: enter one, or untick “Relay only”.' });
-  }
+  if ('problem' in relayResult) problems.push({ field: 'relay', message: relayResult.problem });
+  else if (!relay && relayOnly) problems.push({ field: 'relay', message: 'Relay only needs a relay address: enter one, or untick “Relay only”.' });
   return problems.length ? { problems } : { settings: { signaling, iceServers, relay, relayOnly }, problems };
 }

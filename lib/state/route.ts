@@ -3,10 +3,14 @@
 export type Route =
   | { view: 'library' }
   | { view: 'new-plan' }
-  | { view: 'settings' }
+  | { view: 'settings'; part?: SettingsPart }
   | { view: 'join'; secret: string }
   | { view: 'plan'; planId: string; section: string }
   | { view: 'print'; planId: string; kind: PrintKind; reportId?: string };
+
+/** A part of the settings page a link can go straight to (Share's "Add your name", "Add a server"). */
+export type SettingsPart = 'identity' | 'network';
+const SETTINGS_PARTS: readonly string[] = ['identity', 'network'];
 
 /**
  * The sections of a plan, in the order the plan reads: the route's section ids, named here once.
@@ -42,7 +46,7 @@ const ID = /^[0-9a-f]{32}$/;
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { view: 'new-plan' };
-  if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'settings') return SETTINGS_PARTS.includes(parts[1] ?? '') ? { view: 'settings', part: parts[1] as SettingsPart } : { view: 'settings' };
   if (parts[0] === 'join') return { view: 'join', secret: parts[1] ?? '' };
   if (parts[0] === 'plan' && parts[1] && ID.test(parts[1])) {
     return { view: 'plan', planId: parts[1], section: parts[2] ?? '' };
@@ -63,7 +67,7 @@ export function routeHash(route: Route): string {
     case 'new-plan':
       return '#/new';
     case 'settings':
-      return '#/settings';
+      return route.part ? `#/settings/${route.part}` : '#/settings';
     case 'join':
       return route.secret ? `#/join/${route.secret}` : '#/join';
     case 'plan':

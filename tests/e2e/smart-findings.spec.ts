@@ -17,9 +17,9 @@ test('findings appear as a vague plan is typed, counted per letter and per secti
   const smart = new SmartPage(panel);
   const outcomes = new OutcomesPage(panel);
 
-  // --- A new plan: the navigation counts what is missing, section by section.
-  await expect(smart.navLink('Core group')).toHaveAccessibleDescription('1 to fix');
-  await expect(smart.navLink('Contingency and contact')).toHaveAccessibleDescription('3 to fix');
+  // --- A new plan opens calm: no counts before anything is typed (calm-first-screen.spec.ts).
+  await expect(smart.navLink('Core group')).toHaveAccessibleDescription('');
+  await expect(smart.navLink('Contingency and contact')).toHaveAccessibleDescription('');
 
   // --- Core group, the review booked, and the conference held.
   await completePlan.coreGroup(panel);

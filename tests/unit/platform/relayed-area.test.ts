@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
-import { relayAreaToOffscreen, relayedArea } from '../../../lib/platform/relayed-area.ts';
+import { relayAreaToOffscreen, relayedArea, relayedManagedStorage } from '../../../lib/platform/relayed-area.ts';
 import type { AreaChanges } from '../../../lib/platform/key-value-area.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
@@ -63,5 +63,14 @@ describe('relayed area', () => {
     await expect(relayed.remove(['plan/b'])).rejects.toThrow('does not remove');
     stop();
     expect(contexts.listeners.worker.size).toBe(0);
+  });
+
+  it('reads the organisation’s managed settings through the service worker, and none when it cannot', async () => {
+    const contexts = twoContexts();
+    const policy = { relay: 'wss://relay.council.example', relayOnly: true };
+    const stop = relayAreaToOffscreen(memoryArea(), keys, contexts.worker, { read: async () => policy });
+    expect(await relayedManagedStorage(contexts.offscreen).read()).toEqual(policy);
+    stop();
+    expect(await relayedManagedStorage(contexts.offscreen).read()).toEqual({});
   });
 });

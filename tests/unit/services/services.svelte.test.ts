@@ -40,7 +40,9 @@ describe('createServices', () => {
     expect(services.today.current).toBe('2026-06-01');
     expect(services.identity.current.name).toBe('Sam Okafor');
     expect(services.library.current.map((p) => p.familyName)).toEqual(['Brightwater']);
-    expect([services.ownProfiles, services.captures].every((v) => v.loaded)).toBe(true);
+    expect([services.ownProfiles, services.captures, services.firstRun].every((v) => v.loaded)).toBe(true);
+    expect(services.firstRun.current).toBeUndefined();
+    expect(services.managed).toEqual({ settings: {}, ignored: [] });
   });
 
   it('re-renders views with the new today when any page sets or clears the pretend date', async () => {

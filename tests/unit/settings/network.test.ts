@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NETWORK, loadNetworkSettings, parseNetworkSettings, saveNetworkSettings } from '../../../lib/settings/network.ts';
+import { DEFAULT_NETWORK, defaultNetwork, loadNetworkSettings, parseNetworkSettings, saveNetworkSettings } from '../../../lib/settings/network.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
 
 describe('parseNetworkSettings', () => {
@@ -9,12 +9,13 @@ describe('parseNetworkSettings', () => {
     expect(settings).toEqual({
       signaling: ['wss://signal.example.org', 'ws://127.0.0.1:4444'],
       iceServers: [{ urls: 'stun:stun.example.org:3478' }, { urls: 'turn:turn.example.org', username: 'user', credential: 'secret' }],
-      relay: DEFAULT_NETWORK.relay,
+      relay: '',
       relayOnly: false,
     });
   });
 
-  it('reads the relay address and relay only; relay only needs no signaling server', () => {
+  it('reads the relay address and relay only; a relay needs no signaling server, with or without relay only', () => {
+    expect(parseNetworkSettings('', '', 'wss://relay.example.org/relay', false).settings).toEqual({ signaling: [], iceServers: [], relay: 'wss://relay.example.org/relay', relayOnly: false });
     expect(parseNetworkSettings('', '', ' wss://relay.example.org/relay ', true).settings).toEqual({ signaling: [], iceServers: [], relay: 'wss://relay.example.org/relay', relayOnly: true });
     expect(parseNetworkSettings('wss://s.example.org', '', '', false).settings?.relay).toBe('');
   });
@@ -42,13 +43,27 @@ describe('parseNetworkSettings', () => {
 });
 
 describe('loadNetworkSettings', () => {
-  it('defaults to the local signaling server, and keeps what was saved', async () => {
+  it('defaults to no servers (Share then says one is missing), and keeps what was saved', async () => {
     const area = memoryArea();
     expect(await loadNetworkSettings(area)).toEqual(DEFAULT_NETWORK);
+    expect(DEFAULT_NETWORK).toEqual({ signaling: [], iceServers: [], relay: '', relayOnly: false });
     await area.set({ network: { signaling: ['wss://a.example.org'], iceServers: [] } });
-    // Saved before the relay existed: the default relay, WebRTC kept.
+    // Saved before the relay existed: the default relay (none), WebRTC kept.
     expect(await loadNetworkSettings(area)).toEqual({ signaling: ['wss://a.example.org'], iceServers: [], relay: DEFAULT_NETWORK.relay, relayOnly: false });
     await saveNetworkSettings(area, { signaling: [], iceServers: [], relay: 'wss://r.example.org', relayOnly: true });
     expect(await loadNetworkSettings(area)).toEqual({ signaling: [], iceServers: [], relay: 'wss://r.example.org', relayOnly: true });
+  });
+});
+
+describe('defaultNetwork', () => {
+  it('has no servers unless the build was given the local ones (npm run dev)', () => {
+    expect(defaultNetwork({})).toEqual({ signaling: [], iceServers: [], relay: '', relayOnly: false });
+    expect(defaultNetwork({ WXT_DEV_SIGNALING: '', WXT_DEV_RELAY: '' })).toEqual({ signaling: [], iceServers: [], relay: '', relayOnly: false });
+    expect(defaultNetwork({ WXT_DEV_SIGNALING: 'ws://127.0.0.1:4444', WXT_DEV_RELAY: 'ws://127.0.0.1:4444/relay' })).toEqual({
+      signaling: ['ws://127.0.0.1:4444'],
+      iceServers: [],
+      relay: 'ws://127.0.0.1:4444/relay',
+      relayOnly: false,
+    });
   });
 });

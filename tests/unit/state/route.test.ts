@@ -10,6 +10,9 @@ describe('parseRoute', () => {
     ['#/', { view: 'library' }],
     ['#/new', { view: 'new-plan' }],
     ['#/settings', { view: 'settings' }],
+    ['#/settings/network', { view: 'settings', part: 'network' }],
+    ['#/settings/identity', { view: 'settings', part: 'identity' }],
+    ['#/settings/elsewhere', { view: 'settings' }],
     ['#/join', { view: 'join', secret: '' }],
     ['#/join/abc', { view: 'join', secret: 'abc' }],
     [`#/plan/${ID}`, { view: 'plan', planId: ID, section: '' }],
@@ -28,7 +31,7 @@ describe('parseRoute', () => {
 
 describe('routeHash', () => {
   it('is the inverse of parseRoute', () => {
-    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' },
+    const routes: Route[] = [{ view: 'library' }, { view: 'new-plan' }, { view: 'settings' }, { view: 'settings', part: 'network' }, { view: 'join', secret: 'abc' }, { view: 'plan', planId: ID, section: 'outcomes' },
       { view: 'print', planId: ID, kind: 'family' }, { view: 'print', planId: ID, kind: 'report', reportId: REPORT }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
