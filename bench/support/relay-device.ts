@@ -27,14 +27,15 @@ export interface BenchDevice {
   store: RelayStore;
 }
 
+/** How the bench devices reach the relay: `ws` without compression, compacting without the random wait. */
+export const deviceOptions = (url: string) => ({
+  url,
+  socket: (u: string) => new WebSocket(u, { perMessageDeflate: false }) as never,
+  compactDelayMs: () => 0,
+});
+
 export function relayDevice(url: string, keys: RelayKeys, doc = new Y.Doc(), store = memoryStore()): BenchDevice {
-  const sync = startRelaySync(doc, keys, {
-    url,
-    guard: createUpdateGuard(doc),
-    store,
-    socket: (u) => new WebSocket(u, { perMessageDeflate: false }) as never,
-    compactDelayMs: () => 0,
-  });
+  const sync = startRelaySync(doc, keys, { ...deviceOptions(url), guard: createUpdateGuard(doc), store });
   return { doc, sync, store };
 }
 
