@@ -17,12 +17,11 @@
  */
 import * as Y from 'yjs';
 
-/** A stand-in for the live type it views, as it was at the snapshot. */
-interface AtSnapshot {
-  readonly live: Y.AbstractType<unknown>;
-}
+/** Any Y type (Yjs types its event parameter, so AbstractType<unknown> fits none). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
 
-class MapAt extends Y.Map<unknown> implements AtSnapshot {
+class MapAt extends Y.Map<unknown> {
   constructor(
     readonly live: Y.Map<unknown>,
     private readonly at: View,
@@ -37,7 +36,7 @@ class MapAt extends Y.Map<unknown> implements AtSnapshot {
   }
 }
 
-class ArrayAt extends Y.Array<unknown> implements AtSnapshot {
+class ArrayAt extends Y.Array<unknown> {
   constructor(
     readonly live: Y.Array<unknown>,
     private readonly at: View,
@@ -49,7 +48,7 @@ class ArrayAt extends Y.Array<unknown> implements AtSnapshot {
   }
 }
 
-class FragmentAt extends Y.XmlFragment implements AtSnapshot {
+class FragmentAt extends Y.XmlFragment {
   constructor(
     readonly live: Y.XmlFragment,
     private readonly at: View,
@@ -61,7 +60,7 @@ class FragmentAt extends Y.XmlFragment implements AtSnapshot {
   }
 }
 
-class ElementAt extends Y.XmlElement implements AtSnapshot {
+class ElementAt extends Y.XmlElement {
   constructor(
     readonly live: Y.XmlElement,
     private readonly at: View,
@@ -73,7 +72,7 @@ class ElementAt extends Y.XmlElement implements AtSnapshot {
   }
 }
 
-class XmlTextAt extends Y.XmlText implements AtSnapshot {
+class XmlTextAt extends Y.XmlText {
   constructor(
     readonly live: Y.XmlText,
     private readonly at: View,
@@ -86,7 +85,7 @@ class XmlTextAt extends Y.XmlText implements AtSnapshot {
   }
 }
 
-class TextAt extends Y.Text implements AtSnapshot {
+class TextAt extends Y.Text {
   constructor(
     readonly live: Y.Text,
     private readonly at: View,
@@ -104,10 +103,10 @@ class TextAt extends Y.Text implements AtSnapshot {
 
 class View {
   /** One stand-in per live type, so a reader sees the same object twice. */
-  private readonly standIns = new Map<Y.AbstractType<unknown>, Y.AbstractType<unknown>>();
+  private readonly standIns = new Map<AnyType, AnyType>();
   constructor(readonly snapshot: Y.Snapshot) {}
 
-  listAt(live: Y.AbstractType<unknown>): unknown[] {
+  listAt(live: AnyType): unknown[] {
     return Y.typeListToArraySnapshot(live, this.snapshot).map((value) => this.wrap(value));
   }
 
@@ -122,14 +121,14 @@ class View {
     return standIn;
   }
 
-  private standInFor(live: Y.AbstractType<unknown>): Y.AbstractType<unknown> {
+  private standInFor(live: AnyType): AnyType {
     // Most specific first: XmlElement is an XmlFragment, XmlText is a Text.
     if (live instanceof Y.Map) return new MapAt(live, this);
     if (live instanceof Y.Array) return new ArrayAt(live, this);
     if (live instanceof Y.XmlElement) return new ElementAt(live, this);
     if (live instanceof Y.XmlFragment) return new FragmentAt(live, this);
-    if (live instanceof Y.XmlText) return new XmlTextAt(live, this) as Y.AbstractType<unknown>;
-    if (live instanceof Y.Text) return new TextAt(live, this) as Y.AbstractType<unknown>;
+    if (live instanceof Y.XmlText) return new XmlTextAt(live, this);
+    if (live instanceof Y.Text) return new TextAt(live, this);
     // A type the readers do not know (XmlHook): read as empty, not as it is now.
     return new Y.Map();
   }
@@ -143,7 +142,7 @@ class View {
  */
 export function readAtSnapshot<T>(doc: Y.Doc, snapshot: Y.Snapshot, read: (at: Y.Doc) => T): T {
   const view = new View(snapshot);
-  const root = <R extends Y.AbstractType<unknown>>(live: R): R => view.wrap(live) as R;
+  const root = <R extends AnyType>(live: R): R => view.wrap(live) as R;
   const at = {
     getMap: (name: string) => root(doc.getMap(name)),
     getArray: (name: string) => root(doc.getArray(name)),

@@ -90,7 +90,8 @@ export function versionProblem(doc: Y.Doc, id: string): 'unknown' | 'incomplete'
 /**
  * The plan as it was at version `id`, in a new scratch Y.Doc connected to nothing (the caller
  * destroys it), or undefined for an unknown id, one whose stored form does not read, or one this
- * copy cannot rebuild exactly (versionProblem says which). Edits to it go nowhere.
+ * copy cannot rebuild exactly (versionProblem says which). Edits to it go nowhere. Rebuilding
+ * costs more than decoding the whole plan: to read a version's words, use readVersion.
  */
 export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
   const versions = storedVersions(doc);
