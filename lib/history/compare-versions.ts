@@ -1,11 +1,13 @@
 /**
  * Comparing a saved version with a later one, or with the plan as it is now: what changed
- * (compare-snapshots.ts) and whose copies changed it (changed-by.ts). Versions are loaded into
- * scratch documents that are destroyed before returning, so nothing here holds on to a Y.Doc.
+ * (compare-snapshots.ts) and whose copies changed it (changed-by.ts). A version's words are read
+ * straight from the plan's document (versions.ts `readVersion`); comparing two versions still
+ * loads the later one into a scratch document (who changed it is read from its structs), destroyed
+ * before returning, so nothing here holds on to a Y.Doc.
  */
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELDS, planRoots, richTextFragment } from '../plan/index.ts';
-import { loadVersion, versionStateVector } from './versions.ts';
+import { readVersion, versionStateVector, withLoadedVersion } from './versions.ts';
 import { readPlanSnapshot, type PlanSnapshot } from './plan-snapshot.ts';
 import { compareSnapshots, type PlanComparison } from './compare-snapshots.ts';
 import { whoChanged, type ChangedBy } from './changed-by.ts';
@@ -22,9 +24,8 @@ export interface VersionComparison {
 }
 
 /**
- * Readings of versions lately shown, per plan document: a saved version never changes, and
- * rebuilding one costs more than decoding the whole plan (bench/history.bench.ts), so viewing a
- * version and then comparing it, or comparing it twice, rebuilds it once. A few are kept.
+ * Readings of versions lately shown, per plan document: a saved version never changes, so viewing
+ * a version and then comparing it, or comparing it twice, reads it once. A few are kept.
  */
 const readings = new WeakMap<Y.Doc, Map<string, PlanSnapshot>>();
 const READINGS_KEPT = 3;
@@ -34,7 +35,7 @@ export function versionSnapshot(doc: Y.Doc, id: string): PlanSnapshot | undefine
   let kept = readings.get(doc);
   const known = kept?.get(id);
   if (known) return known;
-  const reading = withVersion(doc, id, readPlanSnapshot);
+  const reading = readVersion(doc, id, readPlanSnapshot);
   if (!reading) return undefined;
   if (!kept) readings.set(doc, (kept = new Map()));
   kept.set(id, reading);
@@ -56,7 +57,7 @@ export function compareWithNow(doc: Y.Doc, baseline: VersionBaseline): VersionCo
 
 /** From `baseline` to version `laterId`; undefined for an unknown id. */
 export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterId: string): VersionComparison | undefined {
-  return withVersion(doc, laterId, (later) => ({
+  return withLoadedVersion(doc, laterId, (later) => ({
     changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(later)),
     changedBy: whoChanged(later, baseline.stateVector),
   }));
@@ -69,14 +70,4 @@ export function typesComparedWithNow(doc: Y.Doc): Y.AbstractType<unknown>[] {
     ...(Object.values(planRoots(doc)) as Y.AbstractType<unknown>[]),
     ...RICH_TEXT_FIELDS.map((f) => richTextFragment(doc, f) as Y.AbstractType<unknown>),
   ];
-}
-
-function withVersion<T>(doc: Y.Doc, id: string, read: (scratch: Y.Doc) => T): T | undefined {
-  const scratch = loadVersion(doc, id);
-  if (!scratch) return undefined;
-  try {
-    return read(scratch);
-  } finally {
-    scratch.destroy();
-  }
 }

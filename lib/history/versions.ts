@@ -20,6 +20,7 @@ import { Version } from '../plan/records/versions.ts';
 import { COMMAND_ORIGIN } from '../plan/origin.ts';
 import type { FieldProblem } from '../plan/validate-new-plan.ts';
 import { decodeVersionSnapshot, holdsAllOf, keepHistory, withGcOff } from './keep-history.ts';
+import { readAtSnapshot } from './read-at-snapshot.ts';
 
 export interface VersionInfo {
   id: string;
@@ -89,7 +90,8 @@ export function versionProblem(doc: Y.Doc, id: string): 'unknown' | 'incomplete'
 /**
  * The plan as it was at version `id`, in a new scratch Y.Doc connected to nothing (the caller
  * destroys it), or undefined for an unknown id, one whose stored form does not read, or one this
- * copy cannot rebuild exactly (versionProblem says which). Edits to it go nowhere.
+ * copy cannot rebuild exactly (versionProblem says which). Edits to it go nowhere. Rebuilding
+ * costs more than decoding the whole plan: to read a version's words, use readVersion.
  */
 export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
   const versions = storedVersions(doc);
@@ -113,6 +115,39 @@ export function loadVersion(doc: Y.Doc, id: string): Y.Doc | undefined {
     return undefined;
   }
   return scratch;
+}
+
+/**
+ * Runs `read` on the plan as it was at version `id` and returns its result, or undefined where
+ * loadVersion gives undefined. `read` may only read, through the lib/plan readers (planRoots,
+ * richTextFragment and the record readers): a snapshot version is read straight from `doc` through
+ * read-at-snapshot.ts, without the second document loadVersion builds (which costs more than
+ * decoding the whole plan); an older full-copy version is loaded as loadVersion does.
+ */
+export function readVersion<T>(doc: Y.Doc, id: string, read: (plan: Y.Doc) => T): T | undefined {
+  const version = storedVersions(doc).find((v) => v.id === id);
+  if (!version) return undefined;
+  if (version.snapshot.length > 0) {
+    const snapshot = decodeVersionSnapshot(version.snapshot);
+    if (!snapshot || !holdsAllOf(doc, snapshot)) return undefined;
+    return readAtSnapshot(doc, snapshot, read);
+  }
+  return withLoadedVersion(doc, id, read);
+}
+
+/**
+ * Runs `read` on version `id` loaded into a scratch document (loadVersion), destroyed after; for a
+ * reader that needs a whole document (its structs, not only what lib/plan reads). Undefined where
+ * loadVersion gives undefined.
+ */
+export function withLoadedVersion<T>(doc: Y.Doc, id: string, read: (scratch: Y.Doc) => T): T | undefined {
+  const scratch = loadVersion(doc, id);
+  if (!scratch) return undefined;
+  try {
+    return read(scratch);
+  } finally {
+    scratch.destroy();
+  }
 }
 
 /** What each member's copy had contributed at version `id` (clientID → clock), or undefined. */
