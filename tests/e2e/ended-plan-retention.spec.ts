@@ -9,6 +9,7 @@ import { PlanPage } from './pages/plan-page.ts';
 import { SettingsDeadlinesPage } from './pages/deadlines-page.ts';
 import { FrameworkSectionsPage } from './pages/framework-sections-page.ts';
 import { expectReflowAt320, screenshot } from './pages/history-page.ts';
+import { dateInput, fillDate } from './pages/date-input.ts';
 
 test('an ended plan prompts, after the period, to be backed up and removed from this device', async ({ panel }) => {
   test.setTimeout(120_000);
@@ -24,7 +25,7 @@ test('an ended plan prompts, after the period, to be backed up and removed from 
   const status = new FrameworkSectionsPage(panel).status;
   await status.getByRole('radio', { name: 'Ended' }).check();
   await status.getByLabel('Why the plan is ending').selectOption({ label: 'The child is no longer at continuing risk of significant harm' });
-  await status.getByLabel('Date the plan ended').fill('2025-01-10');
+  await fillDate(dateInput(status, 'Date the plan ended'), '2025-01-10');
   await status.getByRole('button', { name: 'Save status' }).click();
   await plan.expectSaved();
   await panel.waitForTimeout(1000); // the plan list's summary follows the plan after a short pause

@@ -111,7 +111,10 @@ test('a full disk: a plain message, nothing lost on screen, and "Try again" save
     await page.screenshot({ path: '.tmp/screens/storage-full.png', fullPage: true });
     await expectNoAxeViolations(page, 'storage full message');
 
-    // Trying again while the disk is still full must not claim the plan is saved.
+    // Trying again while the disk is still full must not claim the plan is saved. The browser may
+    // have freed a little space itself meanwhile (its database drops files it has compacted), so
+    // the disk is filled again first: "still full" must be true when the retry writes.
+    await disk.fill();
     await recordSaveStatus(page);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => saveStatusLog(page)).toEqual(['Not saved', 'Saving…', 'Not saved']);
