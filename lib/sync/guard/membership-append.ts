@@ -11,12 +11,13 @@
  */
 import * as Y from 'yjs';
 import { ROOT } from '../../plan/index.ts';
-import type { Range, Ranges } from './delete-set.ts';
+import { visitLiveInRanges, type Range, type Ranges } from './delete-set.ts';
 import type { DecodedUpdate } from './well-formed.ts';
 
 export function tampersWithMembership(doc: Y.Doc, decoded: DecodedUpdate, ranges: Ranges): boolean {
   const root = doc.share.get(ROOT.membership);
-  if (root !== undefined && deletesStored(doc, root, ranges)) return true;
+  // Deletions of entries this copy holds.
+  if (root !== undefined && visitLiveInRanges(doc, ranges, (item) => item.parent === root && item.parentSub === null)) return true;
   const nonEmpty = root !== undefined && root._length > 0;
   const inLog = parentFinder(doc, decoded, root);
   for (const struct of decoded.structs) {
@@ -31,24 +32,6 @@ export function tampersWithMembership(doc: Y.Doc, decoded: DecodedUpdate, ranges
 
 function overlaps(list: readonly Range[] | undefined, clock: number, length: number): boolean {
   return (list ?? []).some((r) => r.clock < clock + length && clock < r.clock + r.len);
-}
-
-/** Whether `ranges` delete a live entry of the log this copy holds. */
-function deletesStored(doc: Y.Doc, root: Y.AbstractType<unknown>, ranges: Ranges): boolean {
-  for (const [client, list] of ranges) {
-    const structs = doc.store.clients.get(client);
-    if (!structs) continue;
-    const state = Y.getState(doc.store, client);
-    for (const range of list) {
-      const end = Math.min(range.clock + range.len, state);
-      if (range.clock >= end) continue;
-      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
-        const item = structs[i]!;
-        if (item instanceof Y.Item && item.parent === root && item.parentSub === null && !item.deleted) return true;
-      }
-    }
-  }
-  return false;
 }
 
 /**
