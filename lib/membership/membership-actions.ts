@@ -18,9 +18,17 @@ import { currentDevices, epochContext, memberOfDevice, type MembershipState } fr
 import { sealToDevice } from './seal-to-device.ts';
 import { clientIdFor } from './client-id.ts';
 import { utf8 } from './bytes.ts';
+import { systemClock } from '../platform/clock.ts';
 
 /** Makes this device's member the founder and chair of a legacy plan, at epoch 0 with the plan's existing secret. */
-export async function establishMembership(doc: Y.Doc, identity: DeviceIdentity, info: MemberInfo, planId: string, epoch0Secret: string): Promise<void> {
+export async function establishMembership(
+  doc: Y.Doc,
+  identity: DeviceIdentity,
+  info: MemberInfo,
+  planId: string,
+  epoch0Secret: string,
+  now: Date = systemClock.now(),
+): Promise<void> {
   const { state, elements } = await current(doc);
   if (state.kind !== 'legacy') throw new RangeError('establishMembership: the plan already has a membership log');
   const sealed = new Map([[identity.deviceId, await sealSecret(epoch0Secret, planId, 0, identity.deviceId, identity.agreementPublic)]]);
@@ -29,7 +37,7 @@ export async function establishMembership(doc: Y.Doc, identity: DeviceIdentity, 
     member: { memberId: newId(), info },
     device: { deviceId: identity.deviceId, signingPublic: identity.signingPublic, agreementPublic: identity.agreementPublic },
     sealed,
-    at: new Date().toISOString(),
+    at: now.toISOString(),
   };
   const entry = await signEntry(identity, planId, body);
   const after = await foldMembership([...elements, entry]);
@@ -121,12 +129,12 @@ export async function setChair(doc: Y.Doc, identity: DeviceIdentity, memberId: s
  * Claims `clientIdFor(identity, nonce)` as this device's session clientID. Nothing is written while
  * the plan is legacy (a claim before the genesis would be ignored) or when the claim is already in.
  */
-export async function claimClientId(doc: Y.Doc, identity: DeviceIdentity, nonce: Uint8Array): Promise<void> {
+export async function claimClientId(doc: Y.Doc, identity: DeviceIdentity, nonce: Uint8Array, now: Date = systemClock.now()): Promise<void> {
   const { state } = await current(doc);
   if (state.kind !== 'established') return;
   const clientId = await clientIdFor(identity.signingPublic, nonce);
   if (state.clients.get(clientId) === identity.deviceId) return;
-  await append(doc, identity, 'claimClientId', () => ({ type: 'client', clientId, nonce, at: new Date().toISOString() }));
+  await append(doc, identity, 'claimClientId', () => ({ type: 'client', clientId, nonce, at: now.toISOString() }));
 }
 
 /** Whether this device's member chairs the plan. */
