@@ -43,7 +43,21 @@ export type EntryBody =
       sealed: Uint8Array;
       at: string;
     }
-  | { type: 'remove'; memberId?: string; deviceId?: string; at: string; reason?: string; epoch: number; seen: number; sealed: Map<string, Uint8Array> }
+  | {
+      type: 'remove';
+      memberId?: string;
+      deviceId?: string;
+      at: string;
+      reason?: string;
+      epoch: number;
+      seen: number;
+      /**
+       * The removed devices' entries the chair had when removing, as clientID → the clock after
+       * the last one (Yjs ids): their entries the chair had not seen raced the removal and are dropped.
+       */
+      seenFrom?: [number, number][];
+      sealed: Map<string, Uint8Array>;
+    }
   | { type: 'rotate'; epoch: number; seen: number; sealed: Map<string, Uint8Array>; at: string }
   | { type: 'rekey'; epoch: number; sealed: Map<string, Uint8Array>; at: string }
   | { type: 'chair'; memberId: string; chair: boolean; at: string }
@@ -164,6 +178,13 @@ function readSealedMap(value: unknown): Map<string, Uint8Array> | null {
   return out;
 }
 
+/** [clientID, clock] pairs (safe non-negative integers), or null. */
+function readClocks(value: unknown): [number, number][] | null {
+  if (!Array.isArray(value) || value.length > 10_000) return null;
+  const ok = value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((n) => isEpoch(n)));
+  return ok ? (value as [number, number][]) : null;
+}
+
 function fromJson(v: Record<string, unknown>): EntryBody | null {
   const at = instant(v.at);
   if (!at) return null;
@@ -191,7 +212,10 @@ function fromJson(v: Record<string, unknown>): EntryBody | null {
       const reason = v.reason === undefined ? undefined : text(v.reason, 500, true);
       if (!sealed || memberId === null || deviceId === null || reason === null || !isEpoch(v.epoch) || !isEpoch(v.seen)) return null;
       if ((memberId === undefined) === (deviceId === undefined)) return null;
-      return { type: 'remove', ...(memberId ? { memberId } : { deviceId }), at, ...(reason ? { reason } : {}), epoch: v.epoch, seen: v.seen, sealed };
+      const seenFrom = v.seenFrom === undefined ? undefined : readClocks(v.seenFrom);
+      if (seenFrom === null) return null;
+      const target = memberId ? { memberId } : { deviceId };
+      return { type: 'remove', ...target, at, ...(reason ? { reason } : {}), epoch: v.epoch, seen: v.seen, ...(seenFrom ? { seenFrom } : {}), sealed };
     }
     case 'rotate': {
       const sealed = readSealedMap(v.sealed);
