@@ -60,7 +60,7 @@ export type EntryBody =
     }
   | { type: 'rotate'; epoch: number; seen: number; sealed: Map<string, Uint8Array>; at: string }
   | { type: 'rekey'; epoch: number; sealed: Map<string, Uint8Array>; at: string }
-  | { type: 'chair'; memberId: string; chair: boolean; at: string }
+  | { type: 'chair'; memberId: string; chair: boolean; at: string; /** As for remove, when a chair steps down. */ seenFrom?: [number, number][] }
   | { type: 'client'; clientId: number; nonce: Uint8Array; at: string };
 
 export interface LogEntry {
@@ -225,8 +225,11 @@ function fromJson(v: Record<string, unknown>): EntryBody | null {
       const sealed = readSealedMap(v.sealed);
       return sealed && isEpoch(v.epoch) ? { type: 'rekey', epoch: v.epoch, sealed, at } : null;
     }
-    case 'chair':
-      return isMemberId(v.memberId) && typeof v.chair === 'boolean' ? { type: 'chair', memberId: v.memberId, chair: v.chair, at } : null;
+    case 'chair': {
+      const seenFrom = v.seenFrom === undefined ? undefined : readClocks(v.seenFrom);
+      if (!isMemberId(v.memberId) || typeof v.chair !== 'boolean' || seenFrom === null) return null;
+      return { type: 'chair', memberId: v.memberId, chair: v.chair, at, ...(seenFrom ? { seenFrom } : {}) };
+    }
     case 'client': {
       const nonce = fromBase64Url(v.nonce, CLIENT_NONCE_BYTES);
       const ok = typeof v.clientId === 'number' && Number.isSafeInteger(v.clientId) && v.clientId >= 0 && nonce?.length === CLIENT_NONCE_BYTES;

@@ -124,7 +124,10 @@ export async function rekeyDevices(doc: Y.Doc, identity: DeviceIdentity, now: Da
 
 /** Makes a member a chair, or no longer one (chairs only; the plan always keeps a chair). */
 export async function setChair(doc: Y.Doc, identity: DeviceIdentity, memberId: string, chair: boolean, now: Date): Promise<void> {
-  await append(doc, identity, 'setChair', () => ({ type: 'chair', memberId, chair, at: now.toISOString() }));
+  await append(doc, identity, 'setChair', async (state, _secret, log) => {
+    const devices = new Set([...state.devices.values()].filter((d) => d.memberId === memberId).map((d) => d.deviceId));
+    return { type: 'chair', memberId, chair, at: now.toISOString(), ...(chair ? {} : { seenFrom: await entriesSeenFrom(log, devices) }) };
+  });
 }
 
 /**

@@ -140,7 +140,7 @@ class Fold {
       case 'rekey':
         return member.chair && this.rekey(body.epoch, body.sealed);
       case 'chair':
-        return member.chair && this.setChair(body.memberId, body.chair);
+        return member.chair && this.setChair(body.memberId, body.chair, body.seenFrom);
       case 'client': {
         if (this.state.clients.has(body.clientId)) return false;
         if ((await clientIdFor(signer.signingPublic, body.nonce)) !== body.clientId) return false;
@@ -250,11 +250,13 @@ class Fold {
     return given > 0;
   }
 
-  private setChair(memberId: string, chair: boolean): boolean {
+  private setChair(memberId: string, chair: boolean, seenFrom: [number, number][] | undefined): boolean {
     const member = this.state.members.find((m) => m.memberId === memberId && !m.removed);
     if (!member || member.chair === chair) return false;
     if (!chair && !this.chairsRemain(memberId)) return false;
     member.chair = chair;
+    // Stepping down wins, as a removal does, over what the former chair wrote unseen before it.
+    if (!chair) this.removals.push({ at: this.at, devices: new Set(member.devices.map((d) => d.deviceId)), seenFrom: seenFrom ? new Map(seenFrom) : null });
     return true;
   }
 

@@ -390,6 +390,31 @@ describe('a removal wins over what the removed device wrote without the chair se
   });
 });
 
+describe('a chair stepping down wins likewise', () => {
+  it('a former chair cannot admit by putting a chair’s entry before her demotion afterwards', async () => {
+    const { doc, chair } = await establishedPlan();
+    const mallory = await join(doc, chair, 'Mallory');
+    await setChair(doc, chair, mallory.memberId, true, NOW);
+    await setChair(doc, chair, mallory.memberId, false, NOW);
+    const friend = await newDevice();
+    const { signEntry } = await import('../../../lib/membership/log-entry.ts');
+    const admit = await signEntry(mallory.device, PLAN_ID, {
+      type: 'admit',
+      tokenHash: null,
+      member: { memberId: 'f'.repeat(32), info: info('Friend') },
+      device: { deviceId: friend.deviceId, signingPublic: friend.signingPublic, agreementPublic: friend.agreementPublic },
+      epoch: 0,
+      sealed: new Uint8Array(93),
+      at: NOW.toISOString(),
+    });
+    const log = planRoots(doc).membership;
+    doc.transact(() => log.insert(log.length - 1, [admit])); // while she was still chair
+    const state = await readMembership(doc);
+    expect(state.devices.has(friend.deviceId)).toBe(false);
+    expect(state.members.find((m) => m.memberId === mallory.memberId)!.chair).toBe(false);
+  });
+});
+
 describe('a hostile member with a valid key', () => {
   async function withMallory() {
     const plan = await establishedPlan();
