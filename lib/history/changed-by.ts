@@ -24,13 +24,20 @@ export interface ChangedBy {
   undeclared: number;
 }
 
-/** The clientIDs that added to the plan in `after` since the state vector `before`. */
-export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, number>): number[] {
+/**
+ * The clientIDs that added to the plan in `after` since the state vector `before`, and before the
+ * state vector `until` when given (a later version, read from the plan as it is now).
+ */
+export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, number>, until?: ReadonlyMap<number, number>): number[] {
   const clients: number[] = [];
   for (const [client, structs] of after.store.clients) {
     const from = before.get(client) ?? 0;
-    // Structs are in clock order: look back from the newest until one ends before `from`.
-    for (let i = structs.length - 1; i >= 0; i--) {
+    const last = structs[structs.length - 1]!;
+    const to = until ? (until.get(client) ?? 0) : last.id.clock + last.length;
+    if (to <= from) continue;
+    // Structs are in clock order: look back from the one holding clock `to - 1` until one ends before `from`.
+    const newest = to >= last.id.clock + last.length ? structs.length - 1 : Y.findIndexSS(structs, to - 1);
+    for (let i = newest; i >= 0; i--) {
       const struct = structs[i]!;
       if (struct.id.clock + struct.length <= from) break;
       if (struct instanceof Y.Item && !HISTORY_ROOTS.has(rootName(struct))) {
@@ -42,12 +49,12 @@ export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, numbe
   return clients;
 }
 
-/** Who changed the plan in `after` since `before`, named from `after`'s authors map. */
-export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>): ChangedBy {
+/** Who changed the plan in `after` since `before` (and before `until`), named from `after`'s authors map. */
+export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>, until?: ReadonlyMap<number, number>): ChangedBy {
   const declared = readAuthors(after);
   const authors = new Map<string, DeclaredAuthor>();
   let undeclared = 0;
-  for (const client of clientsWhoEdited(after, before)) {
+  for (const client of clientsWhoEdited(after, before, until)) {
     const author = declared.get(client);
     if (!author) undeclared++;
     else authors.set(`${author.name}\u0000${author.agency}`, author);
