@@ -2,8 +2,9 @@
  * The plan's findings as a reactive value for the editor: `current` is `checkPlanDoc` over the
  * document, recomputed once the plan has not changed for `delayMs` (300 ms: a pause in typing), and
  * at most every FINDINGS_MAX_WAIT_MS while typing goes on without one. Checking the whole plan
- * takes tens of milliseconds on a large plan: run every 300 ms during typing, it landed in the
- * frame of one keystroke in ten (bench/cold-open's keystroke p95); in a pause it holds nobody up.
+ * takes tens of milliseconds on a large plan (hundreds on a busy machine): run every 300 ms while
+ * someone types into a checked field, it lands in a keystroke's frame every few keys; in a pause it
+ * holds nobody up.
  *
  * Like `yView`, it observes the document only while some effect reads `current` (Svelte's
  * createSubscriber) and unobserves when nobody does. The findings are derived data computed from
