@@ -38,13 +38,20 @@ export interface ChangedBy {
   unverified?: DeclaredAuthor[];
 }
 
-/** The clientIDs that added to the plan in `after` since the state vector `before`. */
-export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, number>): number[] {
+/**
+ * The clientIDs that added to the plan in `after` since the state vector `before`, and before the
+ * state vector `until` when given (a later version, read from the plan as it is now).
+ */
+export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, number>, until?: ReadonlyMap<number, number>): number[] {
   const clients: number[] = [];
   for (const [client, structs] of after.store.clients) {
     const from = before.get(client) ?? 0;
-    // Structs are in clock order: look back from the newest until one ends before `from`.
-    for (let i = structs.length - 1; i >= 0; i--) {
+    const last = structs[structs.length - 1]!;
+    const to = until ? (until.get(client) ?? 0) : last.id.clock + last.length;
+    if (to <= from) continue;
+    // Structs are in clock order: look back from the one holding clock `to - 1` until one ends before `from`.
+    const newest = to >= last.id.clock + last.length ? structs.length - 1 : Y.findIndexSS(structs, to - 1);
+    for (let i = newest; i >= 0; i--) {
       const struct = structs[i]!;
       if (struct.id.clock + struct.length <= from) break;
       if (struct instanceof Y.Item && !HISTORY_ROOTS.has(rootName(struct))) {
@@ -56,17 +63,24 @@ export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, numbe
   return clients;
 }
 
+export interface WhoChangedOptions {
+  /** A later version's state vector: changes up to it only (the later version read from the plan as it is now). */
+  until?: ReadonlyMap<number, number>;
+  /** The plan's folded membership log: once established, members are named by verified identity. */
+  membership?: MembershipState | null;
+}
+
 /**
- * Who changed the plan in `after` since `before`: named through `membership` (the plan's folded
- * log) when it is established, else from `after`'s authors map.
+ * Who changed the plan in `after` since `before` (and before `until`): named through `membership`
+ * when it is established, else from `after`'s authors map.
  */
-export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>, membership?: MembershipState | null): ChangedBy {
+export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>, { until, membership }: WhoChangedOptions = {}): ChangedBy {
   const declared = readAuthors(after);
   const verifiedNames = membership?.kind === 'established' ? memberNames(membership) : null;
   const authors = new Map<string, DeclaredAuthor>();
   const unverified = new Map<string, DeclaredAuthor>();
   let undeclared = 0;
-  for (const client of clientsWhoEdited(after, before)) {
+  for (const client of clientsWhoEdited(after, before, until)) {
     const member = verifiedNames?.get(client);
     const author = declared.get(client);
     if (member) authors.set(keyOf(member), member);

@@ -1,13 +1,13 @@
 /**
  * Comparing a saved version with a later one, or with the plan as it is now: what changed
- * (compare-snapshots.ts) and whose copies changed it (changed-by.ts). A version's words are read
- * straight from the plan's document (versions.ts `readVersion`); comparing two versions still
- * loads the later one into a scratch document (who changed it is read from its structs), destroyed
- * before returning, so nothing here holds on to a Y.Doc.
+ * (compare-snapshots.ts) and whose copies changed it (changed-by.ts). Both versions' words are
+ * read straight from the plan's document (versions.ts `readVersion`), and who changed it from the
+ * plan's own structs between the two versions' state vectors: no version is rebuilt into a
+ * scratch document (except full copies saved before snapshots, until they are converted).
  */
 import type * as Y from 'yjs';
 import { RICH_TEXT_FIELDS, planRoots, richTextFragment } from '../plan/index.ts';
-import { readVersion, versionStateVector, withLoadedVersion } from './versions.ts';
+import { readVersion, versionStateVector } from './versions.ts';
 import { readPlanSnapshot, type PlanSnapshot } from './plan-snapshot.ts';
 import { compareSnapshots, type PlanComparison } from './compare-snapshots.ts';
 import { whoChanged, type ChangedBy } from './changed-by.ts';
@@ -56,18 +56,18 @@ export function versionBaseline(doc: Y.Doc, id: string): VersionBaseline | undef
  * who changed it by verified identity once established (changed-by.ts).
  */
 export function compareWithNow(doc: Y.Doc, baseline: VersionBaseline, membership?: MembershipState | null): VersionComparison {
-  return { changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(doc)), changedBy: whoChanged(doc, baseline.stateVector, membership) };
+  return { changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(doc)), changedBy: whoChanged(doc, baseline.stateVector, { membership }) };
 }
 
 /**
- * From `baseline` to version `laterId`; undefined for an unknown id. `membership` is the plan's as
- * it is now: the log only grows, so every clientID verified then is verified now.
+ * From `baseline` to version `laterId`; undefined for an unknown id or one this copy cannot show.
+ * `membership` is the plan's as it is now: the log only grows, so every clientID verified then is
+ * verified now.
  */
 export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterId: string, membership?: MembershipState | null): VersionComparison | undefined {
-  return withLoadedVersion(doc, laterId, (later) => ({
-    changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(later)),
-    changedBy: whoChanged(later, baseline.stateVector, membership),
-  }));
+  const later = versionBaseline(doc, laterId);
+  if (!later) return undefined;
+  return { changes: compareSnapshots(baseline.snapshot, later.snapshot), changedBy: whoChanged(doc, baseline.stateVector, { until: later.stateVector, membership }) };
 }
 
 /** Every Y type a comparison with now reads, for views that re-compare as the plan changes. */

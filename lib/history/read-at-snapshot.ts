@@ -48,29 +48,25 @@ class ArrayAt extends Y.Array<unknown> {
   }
 }
 
-class FragmentAt extends Y.XmlFragment {
-  constructor(
-    readonly live: Y.XmlFragment,
-    private readonly at: View,
-  ) {
-    super();
-  }
-  override toArray(): (Y.XmlElement | Y.XmlText)[] {
-    return this.at.listAt(this.live) as (Y.XmlElement | Y.XmlText)[];
-  }
+/**
+ * The rich-text containers' stand-in, over either base class (readers tell a fragment from an
+ * element by `instanceof`): its children as they were at the snapshot.
+ */
+function xmlChildrenAt(Base: typeof Y.XmlFragment | typeof Y.XmlElement) {
+  return class extends (Base as new (nodeName?: string) => Y.XmlFragment) {
+    constructor(
+      readonly live: Y.XmlFragment,
+      private readonly at: View,
+    ) {
+      super(live instanceof Y.XmlElement ? live.nodeName : undefined);
+    }
+    override toArray(): (Y.XmlElement | Y.XmlText)[] {
+      return this.at.listAt(this.live) as (Y.XmlElement | Y.XmlText)[];
+    }
+  };
 }
-
-class ElementAt extends Y.XmlElement {
-  constructor(
-    readonly live: Y.XmlElement,
-    private readonly at: View,
-  ) {
-    super(live.nodeName);
-  }
-  override toArray(): (Y.XmlElement | Y.XmlText)[] {
-    return this.at.listAt(this.live) as (Y.XmlElement | Y.XmlText)[];
-  }
-}
+const FragmentAt = xmlChildrenAt(Y.XmlFragment);
+const ElementAt = xmlChildrenAt(Y.XmlElement);
 
 class XmlTextAt extends Y.XmlText {
   constructor(

@@ -13,9 +13,15 @@ import { browserManagedStorage } from '../platform/managed-storage.ts';
 import { readManagedPolicy } from '../settings/managed.ts';
 import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { createServices, loadStoredValues, type Services } from './services.ts';
+import { parseRoute } from '../state/route.ts';
+import { openEarly } from '../sync/early-open.ts';
+import { openPlanSession } from '../sync/plan-session.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
 
 export async function startServices(win: Window = window): Promise<Services> {
+  // The plan in the address starts loading now, beside the reads below (lib/sync/early-open.ts).
+  const route = parseRoute(win.location.hash);
+  const early = openEarly(route.view === 'plan' ? route.planId : undefined);
   void requestPersistentStorage().catch(() => {});
   const managed = readManagedPolicy(await browserManagedStorage().read(), SHIPPED_PROFILES.map((p) => p.id));
   const services = createServices({
@@ -25,6 +31,7 @@ export async function startServices(win: Window = window): Promise<Services> {
     pages: browserPages(),
     recheck: browserRecheckRequests(),
     holds: webLockHolds(),
+    openPlan: (planId) => early.take(planId) ?? openPlanSession(planId),
     onWake: (callback) => {
       const onVisible = () => {
         if (win.document.visibilityState === 'visible') callback();

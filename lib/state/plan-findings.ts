@@ -1,7 +1,10 @@
 /**
  * The plan's findings as a reactive value for the editor: `current` is `checkPlanDoc` over the
- * document, recomputed at most once every `delayMs` (300 ms) after the plan changes, so findings
- * follow people's typing without running the checks on every keystroke and never hold typing up.
+ * document, recomputed once the plan has not changed for `delayMs` (300 ms: a pause in typing), and
+ * at most every FINDINGS_MAX_WAIT_MS while typing goes on without one. Checking the whole plan
+ * takes tens of milliseconds on a large plan (hundreds on a busy machine): run every 300 ms while
+ * someone types into a checked field, it lands in a keystroke's frame every few keys; in a pause it
+ * holds nobody up.
  *
  * Like `yView`, it observes the document only while some effect reads `current` (Svelte's
  * createSubscriber) and unobserves when nobody does. The findings are derived data computed from
@@ -13,8 +16,10 @@ import { checkedTypes } from '../checks/plan-for-checks.ts';
 import type { Finding } from '../rules/checks/findings.ts';
 import type * as Y from 'yjs';
 
-/** How long after a change the findings are brought up to date: short enough to feel live, long enough to skip keystrokes. */
+/** How long a pause after a change brings the findings up to date: short enough to feel live, long enough to skip keystrokes. */
 export const FINDINGS_DELAY_MS = 300;
+/** While typing goes on with no such pause, findings still follow this often. */
+export const FINDINGS_MAX_WAIT_MS = 2000;
 
 export interface PlanFindings {
   /** The findings, at most `delayMs` behind the document while read in an effect; fresh when read outside one. */
@@ -33,19 +38,19 @@ const shared = new WeakMap<Y.Doc, Map<string, PlanFindings>>();
  * The findings for the plan in `doc` on `today` (yyyy-MM-dd, read once by the page), shared with
  * every other caller for the same document and day (and delay).
  */
-export function planFindings(doc: Y.Doc, today: string, delayMs = FINDINGS_DELAY_MS): PlanFindings {
+export function planFindings(doc: Y.Doc, today: string, delayMs = FINDINGS_DELAY_MS, maxWaitMs = Math.max(delayMs, FINDINGS_MAX_WAIT_MS)): PlanFindings {
   const forDoc = shared.get(doc) ?? new Map<string, PlanFindings>();
   shared.set(doc, forDoc);
-  const key = `${today}/${delayMs}`;
+  const key = `${today}/${delayMs}/${maxWaitMs}`;
   let findings = forDoc.get(key);
   if (!findings) {
-    findings = createPlanFindings(doc, today, delayMs);
+    findings = createPlanFindings(doc, today, delayMs, maxWaitMs);
     forDoc.set(key, findings);
   }
   return findings;
 }
 
-function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFindings {
+function createPlanFindings(doc: Y.Doc, today: string, delayMs: number, maxWaitMs: number): PlanFindings {
   const now = () => checkPlanDoc(doc, today);
   let cached: Finding[] | null = null;
   let observing = false;
@@ -61,21 +66,28 @@ function createPlanFindings(doc: Y.Doc, today: string, delayMs: number): PlanFin
       cached = null;
       update();
     });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The first change starts the clock; later ones within the delay ride along with it.
+    // A pause: restarted by each change. The longest wait: started by the first change not yet checked.
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    let longest: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(pause);
+      clearTimeout(longest);
+      pause = longest = undefined;
+      cached = null;
+      update();
+    };
     const onChange = () => {
-      if (timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        cached = null;
-        update();
-      }, delayMs);
+      clearTimeout(pause);
+      pause = setTimeout(refresh, delayMs);
+      longest ??= setTimeout(refresh, maxWaitMs);
     };
     const types = checkedTypes(doc);
     for (const type of types) type.observeDeep(onChange);
     return () => {
       first();
-      clearTimeout(timer);
+      clearTimeout(pause);
+      clearTimeout(longest);
+      pause = longest = undefined;
       for (const type of types) type.unobserveDeep(onChange);
       observing = false;
       ready = false;

@@ -11,6 +11,14 @@ import { PlanStore } from './plan-store.ts';
 import type { SaveState } from './save-state.ts';
 import { SaveTracker } from './save-tracker.ts';
 
+/**
+ * Opening merges the stored updates into one when more than this many are stored (y-indexeddb adds
+ * one each time a plan opens; each edit is one), this long after the plan has loaded: after its
+ * first paint, so it never delays opening, and the next open applies one update.
+ */
+export const COMPACT_ON_OPEN_ABOVE = 20;
+export const COMPACT_AFTER_LOAD_MS = 2000;
+
 /** The IndexedDB database that holds a plan's document. */
 export function planDatabaseName(planId: string): string {
   return `plan:${planId}`;
@@ -28,6 +36,11 @@ export interface PlanPersistence {
   retry(): Promise<void>;
   /** Replaces what is stored with the document's state as one update. */
   replaceStored(): Promise<void>;
+  /**
+   * Merges the stored updates into one when there are more than `above` (a session's typing is
+   * hundreds), atomically and keeping any edit made meanwhile; resolves with whether it merged.
+   */
+  compact(above?: number): Promise<boolean>;
   /** Values kept in the plan's database beside its updates, never synced or backed up. */
   readExtra(key: string): Promise<unknown>;
   writeExtra(key: string, value: unknown): Promise<void>;
@@ -44,6 +57,11 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   const stopFlushingOnHide = flushWhenHidden(win, () => store.flush());
   const whenLoaded = store.open();
   whenLoaded.catch(() => {}); // reported through `state`; callers await whenLoaded themselves
+  let compaction: ReturnType<typeof setTimeout> | undefined;
+  whenLoaded.then(
+    () => (compaction = setTimeout(() => void store.compact(COMPACT_ON_OPEN_ABOVE).catch(() => {}), COMPACT_AFTER_LOAD_MS)),
+    () => {},
+  );
   return {
     whenLoaded,
     get state() {
@@ -53,11 +71,13 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     flush: () => store.flush(),
     retry: () => store.retry(),
     replaceStored: () => store.replaceStored(),
+    compact: (above) => store.compact(above),
     readExtra: (key) => store.readExtra(key),
     writeExtra: (key, value) => store.writeExtra(key, value),
     deleteExtra: (key) => store.deleteExtra(key),
     extraKeys: (prefix) => store.extraKeys(prefix),
     async destroy() {
+      clearTimeout(compaction);
       stopFlushingOnHide();
       await store.close();
     },

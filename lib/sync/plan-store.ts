@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
-import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
 import { describeStorageError } from './save-state.ts';
 import type { SaveTracker } from './save-tracker.ts';
 
@@ -132,8 +132,46 @@ export class PlanStore {
     if (++provider._dbsize < PREFERRED_TRIM_SIZE) return;
     clearTimeout(this.#trimTimer);
     this.#trimTimer = setTimeout(() => {
-      storeState(provider, false).catch((error: unknown) => this.saves.fail(error));
+      this.compact().catch((error: unknown) => this.saves.fail(error));
     }, TRIM_DELAY_MS);
+  }
+
+  /**
+   * Replaces the stored updates with one update of the whole document, when more than `above`
+   * are stored (always, with `above` 0): opening then applies one update instead of hundreds.
+   * Atomic and never loses an edit made meanwhile: one transaction reads which updates are stored,
+   * encodes the document as it is at that moment (it holds every one of them, and every edit made
+   * since), adds it and deletes only the keys it read. A write queued after this transaction gets
+   * a later key and stays. Resolves with whether it compacted; a failure changes nothing stored.
+   */
+  compact(above = 1): Promise<boolean> {
+    const provider = this.#provider;
+    const db = provider.db;
+    if (!db) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      let compacted = false;
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(['updates'], 'readwrite');
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      const updates = tx.objectStore('updates');
+      const keys = updates.getAllKeys();
+      keys.onsuccess = () => {
+        const stored = keys.result;
+        if (stored.length === 0 || (above > 0 && stored.length <= above)) return;
+        updates.add(Y.encodeStateAsUpdate(this.doc));
+        updates.delete(IDBKeyRange.upperBound(stored[stored.length - 1]!));
+        compacted = true;
+      };
+      tx.oncomplete = () => {
+        if (compacted && provider === this.#provider) provider._dbsize = 1;
+        resolve(compacted);
+      };
+      tx.onabort = () => reject(tx.error ?? new DOMException('The stored plan could not be merged', 'AbortError'));
+    });
   }
 
   /** Stores anything not yet committed; resolves when it is committed (or rejects). */
@@ -171,7 +209,7 @@ export class PlanStore {
    * update is gone from storage too.
    */
   async replaceStored(): Promise<void> {
-    await storeState(this.#provider, true);
+    await this.compact(0);
   }
 
   /** A value kept in the plan's database beside its updates (y-indexeddb's `custom` store). */

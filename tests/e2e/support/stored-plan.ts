@@ -1,7 +1,7 @@
 /**
  * A plan as one profile stores it (y-indexeddb's `updates` store of `plan:<id>`), read into a Y.Doc
- * in the test, and one more update written beside it: what another copy of the extension (an older
- * or damaged one) would have stored.
+ * in the test, and one more update written beside it (or in its place): what another copy of the
+ * extension (an older or damaged one) would have stored.
  */
 import * as Y from 'yjs';
 import type { Page } from '@playwright/test';
@@ -27,14 +27,24 @@ export async function storedPlan(page: Page, planId: string): Promise<Y.Doc> {
 }
 
 /** Appends `update` to the plan's stored updates, as y-indexeddb itself writes them. */
-export async function appendStoredUpdate(page: Page, planId: string, update: Uint8Array): Promise<void> {
+export function appendStoredUpdate(page: Page, planId: string, update: Uint8Array): Promise<void> {
+  return writeStoredUpdate(page, planId, update, false);
+}
+
+/** Replaces everything stored for the plan with `update`: a copy that stored its state merged. */
+export function replaceStoredPlan(page: Page, planId: string, update: Uint8Array): Promise<void> {
+  return writeStoredUpdate(page, planId, update, true);
+}
+
+async function writeStoredUpdate(page: Page, planId: string, update: Uint8Array, replace: boolean): Promise<void> {
   await page.evaluate(
-    ({ name, bytes }) =>
+    ({ name, bytes, replace }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('updates', 'readwrite');
+          if (replace) tx.objectStore('updates').clear();
           tx.objectStore('updates').add(Uint8Array.from(bytes));
           tx.oncomplete = () => {
             open.result.close();
@@ -43,6 +53,6 @@ export async function appendStoredUpdate(page: Page, planId: string, update: Uin
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { name: `plan:${planId}`, bytes: [...update] },
+    { name: `plan:${planId}`, bytes: [...update], replace },
   );
 }

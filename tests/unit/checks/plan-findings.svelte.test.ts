@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { Action } from '../../../lib/plan/index.ts';
-import { FINDINGS_DELAY_MS, planFindings } from '../../../lib/state/plan-findings.ts';
+import { FINDINGS_DELAY_MS, FINDINGS_MAX_WAIT_MS, planFindings } from '../../../lib/state/plan-findings.ts';
 import { checkedTypes } from '../../../lib/checks/plan-for-checks.ts';
 import { TODAY, completePlan, writeRichText } from './plan-doc-fixtures.ts';
 
@@ -22,7 +22,7 @@ describe('planFindings', () => {
   beforeEach(useFakeTimersAndFrames);
   afterEach(() => vi.useRealTimers());
 
-  it('brings findings up to date a moment after a change, once for a burst of typing', () => {
+  it('brings findings up to date after a pause in typing, once for the burst', () => {
     const { doc, actions, actionId } = completePlan();
     const findings = planFindings(doc, TODAY);
     const seen: string[][] = [];
@@ -40,11 +40,15 @@ describe('planFindings', () => {
     vi.advanceTimersByTime(FRAME_MS * 2); // the frame, then the task it schedules
     flushSync();
     expect(seen).toEqual([[], []]);
-    // Typing: three edits within the delay.
+    // Typing: three edits, the last within the delay of the others.
     Action.set(doc, actions, actionId, 'measure', 'V');
     Action.set(doc, actions, actionId, 'measure', '');
     vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
     Action.set(doc, actions, actionId, 'description', 'Visit');
+    flushSync();
+    expect(seen).toHaveLength(2);
+    // The pause counts from the last edit.
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
     flushSync();
     expect(seen).toHaveLength(2);
     vi.advanceTimersByTime(FINDINGS_DELAY_MS / 2);
@@ -75,7 +79,7 @@ describe('planFindings', () => {
     stop();
   });
 
-  it('keeps following changes while typing goes on, at most once per delay', () => {
+  it('never checks between the keystrokes of steady typing, yet follows it every so often', () => {
     const { doc, actions, actionId } = completePlan();
     const findings = planFindings(doc, TODAY);
     let runs = 0;
@@ -86,14 +90,25 @@ describe('planFindings', () => {
       });
     });
     flushSync();
-    for (let i = 0; i < 10; i++) {
-      Action.set(doc, actions, actionId, 'measure', `Visit notes ${i}`);
-      vi.advanceTimersByTime(FINDINGS_DELAY_MS / 3);
-      flushSync();
-    }
-    // 10 edits over 1000 ms: 1 first run and at most 4 updates.
-    expect(runs).toBeGreaterThanOrEqual(3);
-    expect(runs).toBeLessThanOrEqual(5);
+    vi.advanceTimersByTime(FRAME_MS * 2); // the first check, after the first paint
+    flushSync();
+    expect(runs).toBe(2);
+    // A key every 100 ms, never a pause as long as the delay.
+    const type = (ms: number, from: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        Action.set(doc, actions, actionId, 'measure', `Visit notes ${from + t}`);
+        vi.advanceTimersByTime(100);
+        flushSync();
+      }
+    };
+    type(FINDINGS_MAX_WAIT_MS - 200, 0);
+    expect(runs).toBe(2);
+    type(400, FINDINGS_MAX_WAIT_MS);
+    expect(runs).toBe(3); // the longest wait since the first unchecked keystroke
+    vi.advanceTimersByTime(FINDINGS_DELAY_MS);
+    flushSync();
+    expect(runs).toBe(4); // the pause
+    expect(vi.getTimerCount()).toBe(0);
     stop();
   });
 

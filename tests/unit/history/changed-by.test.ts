@@ -94,7 +94,7 @@ describe('whoChanged with verified membership', () => {
     setMetaField(samSession, { field: 'address', value: '4 Verified Way' });
     sync(samSession, sam);
     setMetaField(priya, { field: 'familyName', value: 'Testington-Smith' }); // Priya's legacy copy
-    const changed = whoChanged(sam, before, await readMembership(sam));
+    const changed = whoChanged(sam, before, { membership: await readMembership(sam) });
     expect(changed).toEqual({
       authors: [{ name: 'Sam Social', agency: 'CSC' }],
       undeclared: 0,
@@ -110,7 +110,7 @@ describe('whoChanged with verified membership', () => {
     recordAuthor(hers, { name: 'Sam Social', agency: 'CSC' });
     setMetaField(hers, { field: 'address', value: '5 Forged Lane' });
     sync(hers, sam);
-    const changed = whoChanged(sam, before, await readMembership(sam));
+    const changed = whoChanged(sam, before, { membership: await readMembership(sam) });
     expect(changed.authors).toEqual([{ name: 'Mallory Fake', agency: 'Unknown agency' }]);
     expect(changed.unverified).toEqual([]);
   });
@@ -127,7 +127,7 @@ describe('whoChanged with verified membership', () => {
     recordAuthor(hers, { name: 'Sam Social', agency: 'CSC' });
     setMetaField(hers, { field: 'address', value: '6 Unproven Road' });
     sync(hers, sam);
-    const changed = whoChanged(sam, before, await readMembership(sam));
+    const changed = whoChanged(sam, before, { membership: await readMembership(sam) });
     expect(changed.authors).toEqual([]);
     expect(changed.unverified).toEqual([{ name: 'Sam Social', agency: 'CSC' }]);
   });
@@ -138,7 +138,7 @@ describe('whoChanged with verified membership', () => {
     const { establishMembership } = await import('../../../lib/membership/membership-actions.ts');
     const { newDevice, info, PLAN_ID } = await import('../membership/helpers.ts');
     const { createInviteSecret } = await import('../../../lib/sync/invite.ts');
-    expect(whoChanged(sam, before, await readMembership(sam))).toEqual({ authors: [], undeclared: 0 });
+    expect(whoChanged(sam, before, { membership: await readMembership(sam) })).toEqual({ authors: [], undeclared: 0 });
     await establishMembership(sam, await newDevice(), info('Sam Social'), PLAN_ID, createInviteSecret());
     expect(clientsWhoEdited(sam, before)).toEqual([]);
   });

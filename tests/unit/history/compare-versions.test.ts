@@ -14,7 +14,10 @@ import {
 } from '../../../lib/plan/index.ts';
 import { appendParagraphs } from '../../../lib/plan/rich-text-edits.ts';
 import { recordAuthor } from '../../../lib/plan/authors.ts';
-import { saveVersion } from '../../../lib/history/versions.ts';
+import { loadVersion, saveVersion, versionStateVector } from '../../../lib/history/versions.ts';
+import { readPlanSnapshot } from '../../../lib/history/plan-snapshot.ts';
+import { compareSnapshots } from '../../../lib/history/compare-snapshots.ts';
+import { whoChanged } from '../../../lib/history/changed-by.ts';
 import { compareWithNow, compareWithVersion, versionBaseline, versionSnapshot } from '../../../lib/history/compare-versions.ts';
 import { isUnchanged } from '../../../lib/history/compare-snapshots.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
@@ -115,5 +118,37 @@ describe('compareWithVersion', () => {
     expect(result.changes.texts.map((t) => t.label)).toEqual(['Grey areas']);
     expect(result.changedBy).toEqual({ authors: [{ name: 'Priya Nurse', agency: 'Health' }], undeclared: 0 });
     expect(compareWithVersion(sam, versionBaseline(sam, first)!, 'unknown')).toBeUndefined();
+  });
+
+  it('reads the later version from the plan, finding what rebuilding it finds', () => {
+    const peers = connectedPeers(3);
+    const [sam, priya, ola] = peers.docs as [Y.Doc, Y.Doc, Y.Doc];
+    plan(sam);
+    recordAuthor(sam, { name: 'Sam Social', agency: 'CSC' });
+    recordAuthor(priya, { name: 'Priya Nurse', agency: 'Health' });
+    recordAuthor(ola, { name: 'Ola Teacher', agency: 'Education' });
+    const first = saveVersion(sam, { name: 'First', by: 'Sam', at: '2026-02-01' });
+    // Between the versions: Priya adds and deletes, Sam rewords; after the second: Ola, and more deleting.
+    const roots = planRoots(priya);
+    appendParagraphs(priya, richTextFragment(priya, 'grey-areas'), [[{ text: 'Who is the new partner?' }]]);
+    ChronologyEntry.remove(priya, roots.chronology, ChronologyEntry.readAll(roots.chronology)[0]!.id);
+    const samsWords = ((richTextFragment(sam, 'strengths').get(0) as Y.XmlElement).get(0)) as Y.XmlText;
+    sam.transact(() => {
+      samsWords.delete(0, 4);
+      samsWords.insert(0, 'Her mum ');
+    });
+    const second = saveVersion(priya, { name: 'Second', by: 'Priya', at: '2026-02-08' });
+    setMetaField(ola, { field: 'address', value: '4 Test Close' });
+    (((richTextFragment(ola, 'grey-areas').get(0) as Y.XmlElement).get(0)) as Y.XmlText).delete(0, 4);
+    Member.add(ola, planRoots(ola).members, { name: 'Ola Teacher', agency: 'Education' });
+
+    const baseline = versionBaseline(sam, first)!;
+    const result = compareWithVersion(sam, baseline, second)!;
+    const rebuilt = loadVersion(sam, second)!;
+    expect(result.changes).toEqual(compareSnapshots(baseline.snapshot, readPlanSnapshot(rebuilt)));
+    expect(result.changedBy).toEqual(whoChanged(rebuilt, baseline.stateVector));
+    expect(result.changedBy.authors.map((a) => a.name)).toEqual(['Priya Nurse', 'Sam Social']);
+    expect(whoChanged(sam, baseline.stateVector, { until: versionStateVector(sam, second) }).authors.map((a) => a.name)).not.toContain('Ola Teacher');
+    rebuilt.destroy();
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deletePlanData, persistPlan, planDatabaseName, type PlanPersistence } from '../../../lib/sync/persistence.ts';
+import { COMPACT_AFTER_LOAD_MS, COMPACT_ON_OPEN_ABOVE, deletePlanData, persistPlan, planDatabaseName, type PlanPersistence } from '../../../lib/sync/persistence.ts';
 import type { SaveState } from '../../../lib/sync/save-state.ts';
 
 // A fresh, empty IndexedDB for every test.
@@ -162,6 +162,66 @@ describe('persistPlan', () => {
     expect((await reopen()).getText('t').length).toBe(600);
   });
 
+  it('merges the stored updates into one, which y-indexeddb loads as before', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    const text = doc.getText('t');
+    for (let i = 0; i < 30; i++) text.insert(text.length, `${i} `);
+    await p.flush();
+    expect(await storedUpdates()).toBeGreaterThan(30);
+    expect(await p.compact()).toBe(true);
+    expect(await storedUpdates()).toBe(1);
+    expect((await reopen()).getText('t').toString()).toBe(text.toString());
+  });
+
+  it('loses no edit made while the updates are being merged', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    const text = doc.getText('t');
+    text.insert(0, 'before ');
+    // Written but not yet committed when the merge starts, then typed while it runs.
+    text.insert(text.length, 'pending ');
+    const merging = p.compact(0);
+    text.insert(text.length, 'during ');
+    await Promise.resolve();
+    text.insert(text.length, 'still during');
+    expect(await merging).toBe(true);
+    text.insert(text.length, ' after');
+    await p.flush();
+    expect((await reopen()).getText('t').toString()).toBe('before pending during still during after');
+  });
+
+  it('leaves a few stored updates as they are', async () => {
+    const doc = new Y.Doc();
+    const p = persisted(doc);
+    await p.whenLoaded;
+    doc.getText('t').insert(0, 'a');
+    await p.flush();
+    const before = await storedUpdates();
+    expect(await p.compact(before)).toBe(false);
+    expect(await storedUpdates()).toBe(before);
+  });
+
+  it('merges a plan stored as many updates once it has opened, not while it loads', async () => {
+    const first = new Y.Doc();
+    const p = persisted(first);
+    await p.whenLoaded;
+    for (let i = 0; i < COMPACT_ON_OPEN_ABOVE + 5; i++) first.getText('t').insert(0, 'x');
+    await p.destroy();
+    const stored = await storedUpdates();
+    expect(stored).toBeGreaterThan(COMPACT_ON_OPEN_ABOVE);
+
+    const doc = new Y.Doc();
+    const again = persisted(doc);
+    await again.whenLoaded;
+    expect(await storedUpdates()).toBeGreaterThanOrEqual(stored);
+    await new Promise((r) => setTimeout(r, COMPACT_AFTER_LOAD_MS + 300));
+    expect(await storedUpdates()).toBe(1);
+    expect((await reopen()).getText('t').length).toBe(COMPACT_ON_OPEN_ABOVE + 5);
+  });
+
   it('stops writing after destroy', async () => {
     const doc = new Y.Doc();
     const p = persistPlan(doc, 'p1', undefined);
@@ -186,3 +246,21 @@ describe('deletePlanData', () => {
     expect(names).toEqual([planDatabaseName('p2')]);
   });
 });
+
+/** How many updates the plan's database holds (y-indexeddb's `updates` store). */
+async function storedUpdates(planId = 'p1'): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(planDatabaseName(planId));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const count = db.transaction(['updates'], 'readonly').objectStore('updates').count();
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    });
+  } finally {
+    db.close();
+  }
+}

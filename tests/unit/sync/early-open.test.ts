@@ -1,0 +1,72 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openEarly } from '../../../lib/sync/early-open.ts';
+import { openPlanSession, type PlanSession } from '../../../lib/sync/plan-session.ts';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const PLAN = 'a'.repeat(32);
+
+async function storePlan(text: string): Promise<void> {
+  const session = await openPlanSession(PLAN);
+  session.doc.getText('t').insert(0, text);
+  await session.close();
+}
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((d) => d.name!).sort();
+}
+
+describe('openEarly', () => {
+  it('starts loading the plan in the address before anyone asks, and hands that session to the first to ask', async () => {
+    await storePlan('stored');
+    const opened: string[] = [];
+    const early = openEarly(PLAN, (id) => (opened.push(id), openPlanSession(id)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toEqual([PLAN]); // before any take
+    const session = await early.take(PLAN)!;
+    expect(session.doc.getText('t').toString()).toBe('stored');
+    // Only once: a second acquirer opens as usual.
+    expect(early.take(PLAN)).toBeUndefined();
+    await session.close();
+  });
+
+  it('never creates a database for a plan not on this device', async () => {
+    const opened: string[] = [];
+    const early = openEarly(PLAN, async (id) => (opened.push(id), null as unknown as PlanSession));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toEqual([]);
+    expect(await databaseNames()).toEqual([]);
+    // Asked for anyway (the view's own check decides): it opens as usual.
+    await early.take(PLAN);
+    expect(opened).toEqual([PLAN]);
+  });
+
+  it('gives nothing for another plan, or when the page was not opened on a plan', async () => {
+    await storePlan('stored');
+    const early = openEarly(PLAN);
+    expect(early.take('b'.repeat(32))).toBeUndefined();
+    expect(openEarly(undefined).take(PLAN)).toBeUndefined();
+    (await early.take(PLAN))!.close();
+  });
+
+  it('closes a session nobody takes', async () => {
+    await storePlan('stored');
+    let closed = 0;
+    const early = openEarly(
+      PLAN,
+      async (id) => {
+        const session = await openPlanSession(id);
+        return { ...session, close: () => (closed++, session.close()) };
+      },
+      indexedDB,
+      30,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(closed).toBe(1);
+    expect(early.take(PLAN)).toBeUndefined();
+  });
+});
