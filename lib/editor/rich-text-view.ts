@@ -35,7 +35,7 @@ export interface RichTextViewOptions {
   labelledBy: string;
   /** The id of help or findings text for the field, if any. */
   describedBy?: string;
-  /** Extra plugins (remote cursors when sharing). */
+  /** Extra ProseMirror plugins. */
   plugins?: Plugin[];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Presence over y-protocols awareness: who is here (name, agency, a colour), and which section of
- * the plan each is in. y-prosemirror's cursor plugin reads `user.name` and `user.color` from the
- * same state to draw colleagues' cursors and selections.
+ * the plan each is in. Colleagues' cursors are not drawn inside fields: y-prosemirror's cursor
+ * plugin, as it was set up, published this member's cursor under a field name nothing read, so it
+ * drew nothing and only sent a presence update on every keystroke and every colleague's move.
  */
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
