@@ -2,6 +2,7 @@
 export * from './roots.ts';
 export * from './types.ts';
 export * from './origin.ts';
+export * from './membership-entries.ts';
 export * from './records.ts';
 export * from './migrations.ts';
 export * from './plan-meta.ts';

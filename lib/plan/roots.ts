@@ -42,6 +42,11 @@ export const ROOT = {
   authors: 'authors',
   /** Y.Array of named versions, each the plan's encoded state at that moment (lib/history/versions.ts). */
   versions: 'versions',
+  /**
+   * Y.Array of signed membership entries (Uint8Array each), append-only: the plan's members, their
+   * devices and key epochs (lib/membership, membership-entries.ts).
+   */
+  membership: 'membership',
 } as const;
 
 /**
@@ -101,5 +106,6 @@ export function planRoots(doc: Y.Doc) {
     chair: doc.getMap<unknown>(ROOT.chair),
     authors: doc.getMap<unknown>(ROOT.authors),
     versions: doc.getArray<Y.Map<unknown>>(ROOT.versions),
+    membership: doc.getArray<unknown>(ROOT.membership),
   };
 }
