@@ -62,6 +62,11 @@ export interface GuardOptions {
   store?: GuardStore;
   /** An update with a verdict other than applied (for logs and tests). */
   onVerdict?: (verdict: Verdict, origin: unknown) => void;
+  /**
+   * A new clientID for this page when someone wrote under its own (default: a random one). A plan
+   * session passes one bound to its device (lib/membership clientIdFor), so its edits stay verifiable.
+   */
+  freshClientId?: (current: number) => number;
 }
 
 export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): UpdateGuard {
@@ -116,7 +121,7 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       // Someone writes under this page's client id: write under a fresh one from now on (as Yjs
       // itself does when it meets its id in a remote update), so our next edits cannot collide
       // with theirs in colleagues' copies.
-      if (conflict.kind === 'own-client') doc.clientID = freshClientId(doc.clientID);
+      if (conflict.kind === 'own-client') doc.clientID = (options.freshClientId ?? freshClientId)(doc.clientID);
       return { kind: 'refused', reason: 'forged-client' };
     }
     if (wouldLeavePending(doc, decoded)) {
