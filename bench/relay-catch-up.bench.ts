@@ -13,6 +13,7 @@
  * The members compact without the random 0–10 s wait (compactDelayMs 0) so the bench runs in
  * seconds; what is compacted is the same.
  */
+import { benchAuth } from './support/bench-auth.ts';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -114,7 +115,7 @@ async function sixWeeksAway(relay: RelayServer): Promise<Away> {
       const store = await copyOf(awayStore);
       const started = performance.now();
       let connectMs = 0;
-      const sync = startRelaySync(doc, keys, { ...deviceOptions(relay.relayUrl), guard, store });
+      const sync = startRelaySync(doc, keys, { ...deviceOptions(relay.relayUrl), guard, store, auth: benchAuth(doc) });
       await new Promise<void>((resolve) => {
         const check = (s: RelayStatus) => {
           if (s.connection === 'online' && !connectMs) connectMs = performance.now() - started;

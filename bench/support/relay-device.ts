@@ -10,6 +10,7 @@ import type { RelayKeys } from '../../lib/sync/relay/keys.ts';
 import type { RelayStore } from '../../lib/sync/relay/relay-store.ts';
 import { startRelaySync, type RelaySync } from '../../lib/sync/relay/relay-sync.ts';
 import { waitFor } from '../../tests/unit/server/helpers.ts';
+import { benchAuth } from './bench-auth.ts';
 
 export function memoryStore(): RelayStore {
   const values = new Map<string, unknown>();
@@ -35,7 +36,7 @@ export const deviceOptions = (url: string) => ({
 });
 
 export function relayDevice(url: string, keys: RelayKeys, doc = new Y.Doc(), store = memoryStore()): BenchDevice {
-  const sync = startRelaySync(doc, keys, { ...deviceOptions(url), guard: createUpdateGuard(doc), store });
+  const sync = startRelaySync(doc, keys, { ...deviceOptions(url), guard: createUpdateGuard(doc), store, auth: benchAuth(doc) });
   return { doc, sync, store };
 }
 

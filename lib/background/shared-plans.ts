@@ -6,13 +6,15 @@
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import type { PlanHolds } from '../platform/plan-holds.ts';
-import { listPlans } from '../library/plan-index.ts';
+import { listPlans, syncSecretOf } from '../library/plan-index.ts';
 import type { PlanSession } from '../sync/plan-session.ts';
 import type { NetworkSettings } from '../settings/network.ts';
 
 export interface SharedPlan {
   id: string;
+  /** The secret of the latest epoch this device knows (the invite secret for epoch 0). */
   secret: string;
+  epoch: number;
 }
 
 /** The slice of an open plan the background uses (tests pass fakes of it). */
@@ -31,7 +33,10 @@ export interface BackgroundPlanDeps {
 
 /** Every shared plan on this device, whether or not a page has it open. */
 export async function sharedPlans(area: KeyValueArea): Promise<SharedPlan[]> {
-  return (await listPlans(area)).flatMap((p) => (p.inviteSecret ? [{ id: p.id, secret: p.inviteSecret }] : []));
+  return (await listPlans(area)).flatMap((p) => {
+    const sync = syncSecretOf(p);
+    return sync ? [{ id: p.id, ...sync }] : [];
+  });
 }
 
 /** The shared plans the background should keep in step: those no page of this browser has open. */
@@ -54,7 +59,7 @@ export async function openShared(
   const session = await deps.open(plan.id);
   const stop = watch(session);
   try {
-    await session.share(plan.secret, await deps.network());
+    await session.share(plan.secret, await deps.network(), undefined, plan.epoch);
     return { session, stop };
   } catch (error) {
     stop();

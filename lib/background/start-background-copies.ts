@@ -7,7 +7,7 @@
 import { relayedArea, relayedManagedStorage } from '../platform/relayed-area.ts';
 import { webLockHolds } from '../platform/plan-holds.ts';
 import { browserRecheckRequests } from '../platform/badge-refresh.ts';
-import { openPlanSession } from '../sync/plan-session.ts';
+import { planOpener } from '../library/open-plan.ts';
 import { loadConnectionSettings, readManagedPolicy } from '../settings/managed.ts';
 import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
@@ -21,7 +21,7 @@ export function startBackgroundCopies(): BackgroundCopies {
   return keepBackgroundCopies({
     area,
     holds: webLockHolds(),
-    open: openPlanSession,
+    open: planOpener(area),
     // The organisation's servers come before the member's own, as in a page.
     network: async () => loadConnectionSettings(area, readManagedPolicy(await managed.read(), SHIPPED_PROFILES.map((p) => p.id))),
     recheck: () => void requests.request(),

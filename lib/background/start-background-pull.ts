@@ -8,7 +8,7 @@ import { browserManagedStorage } from '../platform/managed-storage.ts';
 import { webLockHolds } from '../platform/plan-holds.ts';
 import { browserAlarms } from '../platform/alarms.ts';
 import type { RecheckRequests } from '../platform/badge-refresh.ts';
-import { openPlanSession } from '../sync/plan-session.ts';
+import { planOpener } from '../library/open-plan.ts';
 import { loadConnectionSettings, readManagedPolicy } from '../settings/managed.ts';
 import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
@@ -25,7 +25,7 @@ export function startBackgroundPull(requests: RecheckRequests): () => void {
       pullSharedPlans({
         area,
         holds: webLockHolds(),
-        open: openPlanSession,
+        open: planOpener(area),
         // The organisation's servers come before the member's own, as in a page.
         network: async () => loadConnectionSettings(area, readManagedPolicy(await managed.read(), SHIPPED_PROFILES.map((p) => p.id))),
         // Through the relay's pullOnce() where a relay is set; otherwise by waiting for peers.

@@ -1,5 +1,10 @@
 /**
- * Who changed the plan between two moments, by the names the members declared (authors.ts).
+ * Who changed the plan between two moments. Once the plan's membership is established
+ * (lib/membership), by verified identity: a clientID a device claimed in the signed log (checked
+ * with clientIdFor) → that device → its member's name and agency. Changes from clientIDs without a
+ * verified claim (made before verification existed) are listed apart, by the name their copy
+ * declared, marked not verified. A legacy plan (no membership) names the declared authors
+ * (authors.ts), as before.
  *
  * Yjs numbers each copy's insertions with its clientID and a clock that only grows, so what a copy
  * added between two versions is the items with that clientID and a clock from the earlier state
@@ -14,14 +19,23 @@
 import * as Y from 'yjs';
 import { ROOT } from '../plan/roots.ts';
 import { readAuthors, type DeclaredAuthor } from '../plan/authors.ts';
+import type { MembershipState } from '../membership/membership-state.ts';
 
-const HISTORY_ROOTS = new Set<string>([ROOT.authors, ROOT.versions]);
+/** Roots that are not the plan's content: saving a version, declaring a name or a membership entry is not a change. */
+const HISTORY_ROOTS = new Set<string>([ROOT.authors, ROOT.versions, ROOT.membership]);
 
 export interface ChangedBy {
-  /** The declared members whose copies changed the plan, each once, by name. */
+  /**
+   * The members whose copies changed the plan, each once, by name: verified members when
+   * `verified`, else as declared.
+   */
   authors: DeclaredAuthor[];
-  /** How many copies changed it without a declared name. */
+  /** How many copies changed it with neither a verified claim nor a declared name. */
   undeclared: number;
+  /** Present when the plan's membership is established: `authors` are verified members. */
+  verified?: true;
+  /** With `verified`: names declared by copies whose changes carry no verified claim (before verification existed). */
+  unverified?: DeclaredAuthor[];
 }
 
 /** The clientIDs that added to the plan in `after` since the state vector `before`. */
@@ -42,18 +56,40 @@ export function clientsWhoEdited(after: Y.Doc, before: ReadonlyMap<number, numbe
   return clients;
 }
 
-/** Who changed the plan in `after` since `before`, named from `after`'s authors map. */
-export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>): ChangedBy {
+/**
+ * Who changed the plan in `after` since `before`: named through `membership` (the plan's folded
+ * log) when it is established, else from `after`'s authors map.
+ */
+export function whoChanged(after: Y.Doc, before: ReadonlyMap<number, number>, membership?: MembershipState | null): ChangedBy {
   const declared = readAuthors(after);
+  const verifiedNames = membership?.kind === 'established' ? memberNames(membership) : null;
   const authors = new Map<string, DeclaredAuthor>();
+  const unverified = new Map<string, DeclaredAuthor>();
   let undeclared = 0;
   for (const client of clientsWhoEdited(after, before)) {
+    const member = verifiedNames?.get(client);
     const author = declared.get(client);
-    if (!author) undeclared++;
-    else authors.set(`${author.name}\u0000${author.agency}`, author);
+    if (member) authors.set(keyOf(member), member);
+    else if (!author) undeclared++;
+    else (verifiedNames ? unverified : authors).set(keyOf(author), author);
   }
-  return { authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), undeclared };
+  const changedBy: ChangedBy = { authors: byName(authors), undeclared };
+  return verifiedNames ? { ...changedBy, verified: true, unverified: byName(unverified) } : changedBy;
 }
+
+/** Verified clientID → the name and agency of the member whose device claimed it. */
+function memberNames(state: MembershipState): Map<number, DeclaredAuthor> {
+  const names = new Map<number, DeclaredAuthor>();
+  for (const [client, deviceId] of state.clients) {
+    const memberId = state.devices.get(deviceId)?.memberId;
+    const member = state.members.find((m) => m.memberId === memberId);
+    if (member) names.set(client, { name: member.info.name, agency: member.info.agency });
+  }
+  return names;
+}
+
+const keyOf = (a: DeclaredAuthor) => `${a.name}\u0000${a.agency}`;
+const byName = (m: Map<string, DeclaredAuthor>) => [...m.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
 function rootName(item: Y.Item): string {
   let type = item.parent;

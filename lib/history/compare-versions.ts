@@ -11,6 +11,7 @@ import { readVersion, versionStateVector, withLoadedVersion } from './versions.t
 import { readPlanSnapshot, type PlanSnapshot } from './plan-snapshot.ts';
 import { compareSnapshots, type PlanComparison } from './compare-snapshots.ts';
 import { whoChanged, type ChangedBy } from './changed-by.ts';
+import type { MembershipState } from '../membership/membership-state.ts';
 
 /** The moment a comparison starts from, read once: a version's words and its state vector. */
 export interface VersionBaseline {
@@ -50,16 +51,22 @@ export function versionBaseline(doc: Y.Doc, id: string): VersionBaseline | undef
   return stateVector && snapshot ? { snapshot, stateVector } : undefined;
 }
 
-/** From `baseline` to the plan now in `doc`. */
-export function compareWithNow(doc: Y.Doc, baseline: VersionBaseline): VersionComparison {
-  return { changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(doc)), changedBy: whoChanged(doc, baseline.stateVector) };
+/**
+ * From `baseline` to the plan now in `doc`; `membership` (the plan's folded membership log) names
+ * who changed it by verified identity once established (changed-by.ts).
+ */
+export function compareWithNow(doc: Y.Doc, baseline: VersionBaseline, membership?: MembershipState | null): VersionComparison {
+  return { changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(doc)), changedBy: whoChanged(doc, baseline.stateVector, membership) };
 }
 
-/** From `baseline` to version `laterId`; undefined for an unknown id. */
-export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterId: string): VersionComparison | undefined {
+/**
+ * From `baseline` to version `laterId`; undefined for an unknown id. `membership` is the plan's as
+ * it is now: the log only grows, so every clientID verified then is verified now.
+ */
+export function compareWithVersion(doc: Y.Doc, baseline: VersionBaseline, laterId: string, membership?: MembershipState | null): VersionComparison | undefined {
   return withLoadedVersion(doc, laterId, (later) => ({
     changes: compareSnapshots(baseline.snapshot, readPlanSnapshot(later)),
-    changedBy: whoChanged(later, baseline.stateVector),
+    changedBy: whoChanged(later, baseline.stateVector, membership),
   }));
 }
 

@@ -20,6 +20,12 @@ export interface PlanSummary {
    * over the network is derived from it one-way (lib/sync/invite.ts).
    */
   inviteSecret?: string;
+  /**
+   * The latest membership epoch this device moved to and its secret (lib/sync/plan-session.ts), once
+   * past epoch 0 (whose secret is `inviteSecret`). Same format as the invite secret; kept only here.
+   */
+  epochSecret?: string;
+  epoch?: number;
   /** yyyy-MM-dd the plan ended, when it has (mirrored from the plan: summary-sync.ts). */
   endedOn?: string;
 }
@@ -57,6 +63,21 @@ export async function requirePlanSummary(area: KeyValueArea, id: string): Promis
 /** Adds or replaces a plan's summary. */
 export async function putPlanSummary(area: KeyValueArea, summary: PlanSummary): Promise<void> {
   await area.set({ [PREFIX + summary.id]: summary });
+}
+
+/** The secret and epoch a shared plan syncs with until its membership log says otherwise. */
+export function syncSecretOf(summary: PlanSummary): { secret: string; epoch: number } | null {
+  if (summary.epochSecret && typeof summary.epoch === 'number' && Number.isSafeInteger(summary.epoch) && summary.epoch > 0) {
+    return { secret: summary.epochSecret, epoch: summary.epoch };
+  }
+  return summary.inviteSecret ? { secret: summary.inviteSecret, epoch: 0 } : null;
+}
+
+/** Keeps the epoch a plan's session moved to (never going back to an earlier one). */
+export async function recordPlanEpoch(area: KeyValueArea, id: string, epoch: number, secret: string): Promise<void> {
+  const summary = await getPlanSummary(area, id);
+  if (!summary || epoch === 0 || (summary.epoch ?? 0) >= epoch) return;
+  await putPlanSummary(area, { ...summary, epoch, epochSecret: secret });
 }
 
 /** Removes a plan from the list (its document is removed separately). */

@@ -21,7 +21,7 @@ export const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const WELCOME_CONTEXT = 'core-group-plan welcome v1';
 
-export function sealWelcome(w: Welcome, joinerAgreementPublic: Uint8Array): Promise<Uint8Array> {
+export async function sealWelcome(w: Welcome, joinerAgreementPublic: Uint8Array): Promise<Uint8Array> {
   if (!readWelcome(w)) throw new RangeError('sealWelcome: not a well-formed welcome');
   const { planId, epoch, epochSecret, genesisHash, familyName } = w;
   return sealToDevice(joinerAgreementPublic, utf8(JSON.stringify({ planId, epoch, epochSecret, genesisHash, familyName })), WELCOME_CONTEXT);

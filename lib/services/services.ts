@@ -21,7 +21,8 @@ import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
 import { pendingCapturesSource, type PendingCapture } from '../capture/pending-capture.ts';
-import { openPlanSession, type PlanSession } from '../sync/plan-session.ts';
+import type { PlanSession } from '../sync/plan-session.ts';
+import { planOpener } from '../library/open-plan.ts';
 import { createPlanSessions, type PlanSessions } from '../sync/plan-sessions.ts';
 
 export interface Services {
@@ -63,7 +64,7 @@ export interface ServiceDependencies {
   managed?: ManagedPolicy;
 }
 
-export function createServices({ area, clock, pages, recheck, onWake, openPlan = openPlanSession, holds, managed = NO_POLICY }: ServiceDependencies): Services {
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), holds, managed = NO_POLICY }: ServiceDependencies): Services {
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
     area,

@@ -7,6 +7,14 @@
  * `readPeerFrame` (guard/peer-frames.ts): a frame is applied through the guard or not at all, and
  * a bad one drops that peer. y-webrtc's own BroadcastChannel between pages of this browser is
  * switched off: local-channel.ts does that job, through the same guard.
+ *
+ * With `signing` (every plan session passes it), each connection's `peer.send`, through which all
+ * of y-webrtc's output goes, is wrapped: every frame leaves signed (signed-frame.ts), in the order
+ * it was sent. What arrives is checked (frame-checks.ts) before `readPeerFrame`, one frame at a
+ * time per connection: a frame from a device the plan does not know yet stops that connection's
+ * frames until the membership changes (at most MAX_HELD of them, then the peer is dropped); a
+ * refused frame drops the peer. A live update that carries other members' structs (ours relaying
+ * what the relay or another page brought) goes as sync step 2: catch-up, vouched for by us.
  */
 import type { WebrtcProvider } from 'y-webrtc';
 import * as bc from 'lib0/broadcastchannel';
@@ -15,6 +23,20 @@ import type * as Y from 'yjs';
 import type { UpdateGuard } from './guard/update-guard.ts';
 import { readPeerFrame, type FrameOutcome } from './guard/peer-frames.ts';
 import { PEER_LIMITS, PeerRateLimit } from './guard/token-bucket.ts';
+import { writtenOnlyBy, type Checked, type FrameAuth } from './frame-checks.ts';
+import { roomContext } from './signed-frame.ts';
+import { relabelRelayedUpdate } from './relayed-update.ts';
+
+/** Frames from a signer not known yet that one connection may have waiting. */
+export const MAX_HELD = 256;
+
+export interface SignedPeers {
+  auth: FrameAuth;
+  /** Calls `listener` whenever the plan's membership changes; returns the unsubscribe. */
+  onMembershipChange(listener: () => void): () => void;
+  /** Every accepted frame (the per-device counters follow them). */
+  onAccepted?(checked: Extract<Checked, { kind: 'ok' }>): void;
+}
 
 interface GuardedConn {
   remotePeerId: string;
@@ -43,6 +65,7 @@ export function guardProvider(
   awareness: Awareness,
   guard: UpdateGuard,
   onFrame: FrameListener = () => {},
+  signing: SignedPeers | null = null,
 ): Promise<void> {
   const limits = {
     updates: new PeerRateLimit(PEER_LIMITS.updates, () => Date.now()),
@@ -57,27 +80,29 @@ export function guardProvider(
     room._bcSubscriber = () => {};
     room.bcconnected = false;
     const context = { doc, awareness, guard, limits, origin: room };
+    const readFrame = (conn: GuardedConn, data: Uint8Array, author: number | null = null) => {
+      const outcome = readPeerFrame(data, conn.remotePeerId, author === null ? context : { ...context, author });
+      onFrame(outcome, conn.remotePeerId);
+      if (outcome.kind === 'drop-peer') {
+        limits.updates.forget(conn.remotePeerId);
+        limits.awareness.forget(conn.remotePeerId);
+        conn.peer.destroy();
+        return;
+      }
+      if (outcome.kind !== 'ok') return;
+      if (outcome.synced) conn.synced = true;
+      if (outcome.reply) {
+        try {
+          conn.peer.send(outcome.reply);
+        } catch {
+          // closing as we answer: y-webrtc notices and replaces the connection
+        }
+      }
+    };
     const guardConn = (conn: GuardedConn) => {
       conn.peer.removeAllListeners('data');
-      conn.peer.on('data', (data) => {
-        const outcome = readPeerFrame(data, conn.remotePeerId, context);
-        onFrame(outcome, conn.remotePeerId);
-        if (outcome.kind === 'drop-peer') {
-          limits.updates.forget(conn.remotePeerId);
-          limits.awareness.forget(conn.remotePeerId);
-          conn.peer.destroy();
-          return;
-        }
-        if (outcome.kind !== 'ok') return;
-        if (outcome.synced) conn.synced = true;
-        if (outcome.reply) {
-          try {
-            conn.peer.send(outcome.reply);
-          } catch {
-            // closing as we answer: y-webrtc notices and replaces the connection
-          }
-        }
-      });
+      if (!signing) return conn.peer.on('data', (data) => readFrame(conn, data));
+      signConn(conn, signing, roomContext(room.name), doc, (data, author) => readFrame(conn, data, author));
     };
     for (const conn of room.webrtcConns.values()) guardConn(conn);
     const conns = room.webrtcConns;
@@ -86,5 +111,59 @@ export function guardProvider(
       guardConn(conn);
       return set(id, conn);
     };
+  });
+}
+
+/** Signs everything `conn` sends and checks everything it receives (see the top of this file). */
+function signConn(conn: GuardedConn, signing: SignedPeers, context: Uint8Array, doc: Y.Doc, read: (data: Uint8Array, author: number | null) => void): void {
+  const send = conn.peer.send.bind(conn.peer);
+  let sending: Promise<void> = Promise.resolve();
+  conn.peer.send = (data: Uint8Array) => {
+    // Signed at once (in parallel), sent in order.
+    const signed = signing.auth.sign(context, relabelRelayedUpdate(data, (update) => writtenOnlyBy(update, doc.clientID)));
+    sending = sending.then(
+      () => signed.then((frame) => {
+        try {
+          send(frame);
+        } catch {
+          // closing as we send: y-webrtc notices and replaces the connection
+        }
+      }),
+      () => {},
+    ).catch(() => {});
+  };
+  let receiving: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  let dropped = false;
+  const drop = () => {
+    dropped = true;
+    conn.peer.destroy();
+  };
+  const membershipChanged = () =>
+    new Promise<void>((resolve) => {
+      const stop = signing.onMembershipChange(() => {
+        stop();
+        resolve();
+      });
+    });
+  conn.peer.on('data', (data) => {
+    if (dropped) return;
+    if (++waiting > MAX_HELD) return drop();
+    receiving = receiving.then(async () => {
+      try {
+        if (dropped) return;
+        let checked = await signing.auth.check(data, context);
+        while (checked.kind === 'unknown-signer' && !dropped) {
+          await membershipChanged();
+          checked = await signing.auth.check(data, context);
+        }
+        if (dropped) return;
+        if (checked.kind !== 'ok') return drop();
+        signing.onAccepted?.(checked);
+        read(checked.body, checked.author);
+      } finally {
+        waiting--;
+      }
+    });
   });
 }

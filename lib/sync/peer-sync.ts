@@ -24,7 +24,7 @@ import type { RoomKeys } from './invite.ts';
 import type { NetworkSettings } from '../settings/network.ts';
 import { peerLiveness } from './peer-liveness.ts';
 import type { UpdateGuard } from './guard/update-guard.ts';
-import { guardProvider } from './guarded-webrtc.ts';
+import { guardProvider, type SignedPeers } from './guarded-webrtc.ts';
 
 export interface PeerStatus {
   /** Whether any signaling server is reachable. */
@@ -87,6 +87,8 @@ export function startPeerSync(
   guard: UpdateGuard,
   onRebuilt: () => void = () => {},
   win: Window | undefined = globalThis.window,
+  /** Signs what we send and checks what colleagues send (guarded-webrtc.ts); null: unsigned (tests). */
+  signing: SignedPeers | null = null,
 ): PeerSync {
   const listeners = new Set<(status: PeerStatus) => void>();
   let status: PeerStatus = { signaling: 'connecting', peers: 0 };
@@ -105,7 +107,7 @@ export function startPeerSync(
       peerOpts: { config: { iceServers: network.iceServers } },
     });
     // Every frame from a colleague goes through the plan's update guard (guarded-webrtc.ts).
-    void guardProvider(built, doc, awareness, guard);
+    void guardProvider(built, doc, awareness, guard, undefined, signing);
     return built;
   }
 

@@ -4,6 +4,7 @@
  * deletions a member declined ("Keep our copy") or that wait for their decision, so the rest of a
  * colleague's changes still arrive.
  */
+import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 
 export interface Range {
@@ -110,4 +111,26 @@ export function triplesToRanges(triples: unknown): Ranges {
     if (len > 0) out.set(client, [...(out.get(client) ?? []), { clock, len }]);
   }
   return out;
+}
+
+/**
+ * Visits each live item of `doc`'s store that `ranges` cover, with how much of it they cover;
+ * stops early and returns true when `visit` returns true.
+ */
+export function visitLiveInRanges(doc: Y.Doc, ranges: Ranges, visit: (item: Y.Item, amount: number) => boolean | void): boolean {
+  for (const [client, list] of ranges) {
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    const state = Y.getState(doc.store, client);
+    for (const range of list) {
+      const end = Math.min(range.clock + range.len, state);
+      if (range.clock >= end) continue;
+      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+        const item = structs[i]!;
+        if (!(item instanceof Y.Item) || item.deleted) continue;
+        if (visit(item, Math.min(end, item.id.clock + item.length) - Math.max(range.clock, item.id.clock))) return true;
+      }
+    }
+  }
+  return false;
 }

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { planRoots } from '../../plan/index.ts';
-import type { Ranges } from './delete-set.ts';
+import { visitLiveInRanges, type Ranges } from './delete-set.ts';
 
 export interface Removal {
   records: number;
@@ -31,21 +31,7 @@ function measure(removal: Removal, item: Y.Item, versions: unknown, amount: numb
 export function measureRemoval(doc: Y.Doc, ranges: Ranges): Removal {
   const removal: Removal = { records: 0, text: 0, versions: 0 };
   const versions = planRoots(doc).versions;
-  for (const [client, list] of ranges) {
-    const structs = doc.store.clients.get(client);
-    if (!structs) continue;
-    const state = Y.getState(doc.store, client);
-    for (const range of list) {
-      const end = Math.min(range.clock + range.len, state);
-      if (range.clock >= end) continue;
-      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
-        const item = structs[i]!;
-        if (!(item instanceof Y.Item) || item.deleted) continue;
-        const amount = Math.min(end, item.id.clock + item.length) - Math.max(range.clock, item.id.clock);
-        measure(removal, item, versions, amount);
-      }
-    }
-  }
+  visitLiveInRanges(doc, ranges, (item, amount) => measure(removal, item, versions, amount));
   return removal;
 }
 

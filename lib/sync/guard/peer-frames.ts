@@ -14,6 +14,7 @@ import type { UpdateGuard } from './update-guard.ts';
 import { diffForStateVector } from './well-formed.ts';
 import type { PeerRateLimit } from './token-bucket.ts';
 import { isPaletteColour } from '../presence.ts';
+import { writtenOnlyBy } from '../frame-checks.ts';
 
 /** y-webrtc's outer message types. */
 const MESSAGE_SYNC = 0;
@@ -32,6 +33,11 @@ export interface PeerFrameContext {
   limits: { updates: PeerRateLimit; awareness: PeerRateLimit };
   /** The origin updates from this peer are applied with (y-webrtc's room, so it relays them on). */
   origin: unknown;
+  /**
+   * The only clientID this frame's signer may write live updates (y-sync update messages) under
+   * (frame-checks.ts); null or absent: not checked (a legacy plan, or an unsigned test link).
+   */
+  author?: number | null;
 }
 
 export type FrameOutcome =
@@ -86,6 +92,9 @@ function readSync(decoder: decoding.Decoder, peer: string, context: PeerFrameCon
     return { kind: 'drop-peer', why: 'unknown sync message' };
   }
   const update = decoding.readVarUint8Array(decoder);
+  if (syncType === syncProtocol.messageYjsUpdate && context.author != null && !writtenOnlyBy(update, context.author)) {
+    return { kind: 'drop-peer', why: 'forged-client' };
+  }
   if (!context.limits.updates.allow(peer)) return { kind: 'dropped-frame' };
   const verdict = context.guard.applyRemoteUpdate(update, context.origin);
   if (verdict.kind === 'refused') return { kind: 'drop-peer', why: verdict.reason };

@@ -1,5 +1,6 @@
 /** What the plan view says about a quarantined update (UK English). */
 import type { QuarantinedUpdate } from './quarantine.ts';
+import type { RefusalReason } from './update-guard.ts';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -27,3 +28,16 @@ export function readOnlyReason(migration: string): string | null {
   }
   return null;
 }
+
+/** Why a colleague's change was refused, for a person (UK English). */
+export function describeRefusal(reason: RefusalReason): string {
+  return REFUSALS[reason];
+}
+
+const REFUSALS: Readonly<Record<RefusalReason, string>> = {
+  malformed: 'A colleague’s copy sent a change that could not be read. It was not applied: your copy is unchanged.',
+  'forged-client': 'A change arrived claiming to come from another copy of the plan. It was not applied: your copy is unchanged.',
+  'schema-marker': 'A colleague’s copy uses a newer version of the extension. Its change was not applied; update the extension to receive it.',
+  membership:
+    'A colleague’s copy tried to rewrite the plan’s record of who its members are (removing or reordering entries). It was not applied: your copy is unchanged.',
+};

@@ -4,7 +4,8 @@
  * `guard.applyRemoteUpdate`, which decides before anything is applied:
  * - refused: bytes that do not decode completely, or a struct under a struct that is not a
  *   type; a forged client id (client-conflict.ts); a schema marker this version does not know
- *   (schema-marker.ts, in a scratch copy only when concurrent entries leave it uncertain);
+ *   (schema-marker.ts, in a scratch copy only when concurrent entries leave it uncertain); a
+ *   deletion from the membership log, or an entry put anywhere but after another (membership-append.ts);
  * - held back: it refers to changes this copy does not have yet (pending.ts, held-back.ts);
  * - quarantined: it removes more than a set share of the plan or a saved version, by deleting
  *   (deletion.ts) or by marking records removed (soft-removal.ts), see quarantine.ts: applied
@@ -18,6 +19,7 @@ import * as Y from 'yjs';
 import { HeldBack } from './held-back.ts';
 import { isMassDeletion, measureRemoval, type Removal } from './deletion.ts';
 import { findClientConflict } from './client-conflict.ts';
+import { tampersWithMembership } from './membership-append.ts';
 import { wouldLeavePending } from './pending.ts';
 import { markerAfter, markerOutcome } from './schema-marker.ts';
 import { isKnownSchemaVersion, planRoots, restoreRecords } from '../../plan/index.ts';
@@ -26,7 +28,7 @@ import { decodeUpdateSafely, type DecodedUpdate } from './well-formed.ts';
 import { rangeCount, rangeTotal, rangesOf, replaceDeleteSet, subtractRanges, unionRanges, type Ranges } from './delete-set.ts';
 import { parseGuardRecord, serialiseGuardRecord, type GuardStore, type QuarantinedUpdate } from './quarantine.ts';
 
-export type RefusalReason = 'malformed' | 'forged-client' | 'schema-marker';
+export type RefusalReason = 'malformed' | 'forged-client' | 'schema-marker' | 'membership';
 
 export type Verdict =
   | { kind: 'applied' }
@@ -60,13 +62,18 @@ export interface GuardOptions {
   store?: GuardStore;
   /** An update with a verdict other than applied (for logs and tests). */
   onVerdict?: (verdict: Verdict, origin: unknown) => void;
+  /**
+   * A new clientID for this page when someone wrote under its own (default: a random one). A plan
+   * session passes one bound to its device (lib/membership clientIdFor), so its edits stay verifiable.
+   */
+  freshClientId?: (current: number) => number;
 }
 
 export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): UpdateGuard {
   const now = options.now ?? (() => Date.now());
   const held = new HeldBack();
   const listeners = new Set<() => void>();
-  const refused: Record<RefusalReason, number> = { malformed: 0, 'forged-client': 0, 'schema-marker': 0 };
+  const refused: Record<RefusalReason, number> = { malformed: 0, 'forged-client': 0, 'schema-marker': 0, membership: 0 };
   let quarantined: QuarantinedUpdate[] = [];
   let declined: Ranges = new Map();
   let serial = 0;
@@ -114,12 +121,13 @@ export function createUpdateGuard(doc: Y.Doc, options: GuardOptions = {}): Updat
       // Someone writes under this page's client id: write under a fresh one from now on (as Yjs
       // itself does when it meets its id in a remote update), so our next edits cannot collide
       // with theirs in colleagues' copies.
-      if (conflict.kind === 'own-client') doc.clientID = freshClientId(doc.clientID);
+      if (conflict.kind === 'own-client') doc.clientID = (options.freshClientId ?? freshClientId)(doc.clientID);
       return { kind: 'refused', reason: 'forged-client' };
     }
     if (wouldLeavePending(doc, decoded)) {
       return held.hold(update, origin, now()) ? { kind: 'held' } : { kind: 'refused', reason: 'malformed' };
     }
+    if (tampersWithMembership(doc, decoded, ranges)) return { kind: 'refused', reason: 'membership' };
     const marker = markerOutcome(doc, decoded, ranges);
     if (marker === 'unknown') return { kind: 'refused', reason: 'schema-marker' };
     // Honest Yjs never puts a struct under a struct that is not a type.

@@ -6,7 +6,7 @@
 
 export const ZERO_ID = new Uint8Array(16);
 
-const ClientFrameType = { Push: 0x01, Sync: 0x02, Unsubscribe: 0x03, Snapshot: 0x04, Ping: 0x07 } as const;
+const ClientFrameType = { Push: 0x01, Sync: 0x02, Unsubscribe: 0x03, Snapshot: 0x04, SetKey: 0x06, Ping: 0x07 } as const;
 
 export interface RoomState {
   logId: Uint8Array;
@@ -118,6 +118,11 @@ export function unsubscribeFrame(reqId: number, tag: Uint8Array): Uint8Array {
 /** SNAPSHOT without its signature. */
 export function snapshotBody(reqId: number, tag: Uint8Array, key: Uint8Array, snapshotId: Uint8Array, baseSnapshotId: Uint8Array, seq: number, data: Uint8Array): Uint8Array {
   return new Writer().uint(ClientFrameType.Snapshot, 1).uint(reqId, 4).bytes(tag).bytes(key).bytes(snapshotId).bytes(baseSnapshotId).uint(seq, 8).blob(data).done();
+}
+
+/** SET_KEY without its signature: from now on only `newKey` may write the room. */
+export function setKeyBody(reqId: number, tag: Uint8Array, key: Uint8Array, newKey: Uint8Array): Uint8Array {
+  return new Writer().uint(ClientFrameType.SetKey, 1).uint(reqId, 4).bytes(tag).bytes(key).bytes(newKey).done();
 }
 
 export function pingFrame(reqId: number): Uint8Array {

@@ -25,6 +25,8 @@ export interface OutboxEntry {
   unsent?: Uint8Array;
   /** In memory only, for an entry made in this session: the update (what the relay holds once acknowledged). */
   update?: Uint8Array;
+  /** In memory only: the entry carries others' structs too (a re-seed), sealed as catch-up. */
+  catchUp?: boolean;
 }
 
 export interface RelayCursor {
@@ -98,12 +100,25 @@ export async function loadOutbox(store: RelayStore): Promise<OutboxEntry[]> {
 export const saveOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.set(outboxKey(e), { id: e.id, data: e.data });
 export const deleteOutboxEntry = (store: RelayStore, e: OutboxEntry) => store.delete(outboxKey(e));
 
-/** The relay's records in a plan's database (persistence.ts's extras). */
-export function planRelayStore(p: {
-  readExtra(key: string): Promise<unknown>;
-  writeExtra(key: string, value: unknown): Promise<void>;
-  deleteExtra(key: string): Promise<void>;
-  extraKeys(prefix: string): Promise<string[]>;
-}): RelayStore {
-  return { get: (k) => p.readExtra(k), set: (k, v) => p.writeExtra(k, v), delete: (k) => p.deleteExtra(k), keys: (prefix) => p.extraKeys(prefix) };
+/**
+ * The relay's records in a plan's database (persistence.ts's extras). Each membership epoch has
+ * its own relay room, so its own records: epoch 0 (and every plan shared before membership) keeps
+ * the unprefixed keys; a later epoch's are under `relay-epoch-<n>:`.
+ */
+export function planRelayStore(
+  p: {
+    readExtra(key: string): Promise<unknown>;
+    writeExtra(key: string, value: unknown): Promise<void>;
+    deleteExtra(key: string): Promise<void>;
+    extraKeys(prefix: string): Promise<string[]>;
+  },
+  epoch = 0,
+): RelayStore {
+  const scope = epoch === 0 ? '' : `relay-epoch-${epoch}:`;
+  return {
+    get: (k) => p.readExtra(scope + k),
+    set: (k, v) => p.writeExtra(scope + k, v),
+    delete: (k) => p.deleteExtra(scope + k),
+    keys: async (prefix) => (await p.extraKeys(scope + prefix)).map((k) => k.slice(scope.length)),
+  };
 }

@@ -18,13 +18,21 @@
  * whatever this copy has beyond that and the outbox is pushed as one envelope.
  *
  * Frames are handled one at a time in arrival order (§6): every handler runs in one queue.
+ *
+ * Every envelope's plaintext is a signed frame (frame-checks.ts): live updates (kind 'update') carry
+ * only this session's structs; re-seeds and what the relay lacked go as 'catch-up', snapshots as
+ * 'snapshot', both vouched for by their signer. What arrives is checked before the guard: refused
+ * (a removed or unknown-key signer, a bad signature, a live update under another session's clientID)
+ * counts as dropped; from a device the plan does not know yet, it is held (at most MAX_HELD) and
+ * checked again whenever the membership changes.
  */
 import * as Y from 'yjs';
 import type { UpdateGuard } from '../guard/update-guard.ts';
-import { bytesEqual, pushBody, snapshotBody, syncFrame, toHex, ZERO_ID, envelopeFrameBytes, PUSH_OVERHEAD_BYTES, type Hello, type RoomState, type ServerFrame } from './codec.ts';
+import { bytesEqual, pushBody, setKeyBody, snapshotBody, syncFrame, toHex, ZERO_ID, envelopeFrameBytes, PUSH_OVERHEAD_BYTES, type Hello, type RoomState, type ServerFrame } from './codec.ts';
 import { connectRelay, systemClock, type Clock, type RelayConnection, type SocketFactory } from './connection.ts';
-import type { RelayKeys } from './keys.ts';
-import { open, seal } from './seal.ts';
+import { writeKeyFromSeed, type RelayKeys } from './keys.ts';
+import { open, seal, type Opened, type SealedKind } from './seal.ts';
+import { writtenOnlyBy, signedBody, type Checked, type FrameAuth } from '../frame-checks.ts';
 import { deleteOutboxEntry, loadCursor, loadOutbox, saveCursor, saveOutboxEntry, type OutboxEntry, type RelayCursor, type RelayStore } from './relay-store.ts';
 
 /** The origin of every update the relay brings (for the guard and for `update` listeners). */
@@ -62,6 +70,13 @@ export interface RelaySync {
    * `live: false` it opens its own connection (Firefox's background alarm) and closes it after.
    */
   pullOnce(timeoutMs?: number): Promise<void>;
+  /**
+   * Hands the room to a fresh random write key nobody keeps (SET_KEY, PROTOCOL.md §4), so nobody,
+   * this device included, can write it again: the end of a membership epoch. Resolves true once the
+   * relay confirmed, false when it refused (the key was already changed, or the room has no log) or
+   * could not be reached within `timeoutMs`.
+   */
+  lockOut(timeoutMs?: number): Promise<boolean>;
   /** Stops syncing; resolves once everything sealed is stored in the outbox. */
   destroy(): Promise<void>;
 }
@@ -81,11 +96,21 @@ export interface RelaySyncOptions {
   compactDelayMs?: () => number;
   /** Said once for each envelope dropped, for logs. */
   onWarning?: (message: string) => void;
+  /** Signs what this device sends and checks what colleagues sent (frame-checks.ts). */
+  auth: FrameAuth;
+  /** Calls `listener` whenever the plan's membership changes (held envelopes are checked again). */
+  onMembershipChange?: (listener: () => void) => () => void;
+  /** Every accepted envelope (the per-device counters follow them). */
+  onAccepted?: (checked: Extract<Checked, { kind: 'ok' }>) => void;
 }
+
+/** Envelopes from devices the plan does not know yet kept for checking again. */
+export const MAX_HELD = 512;
 
 const CURSOR_SAVE_DELAY_MS = 500;
 const MIN_RETRY_MS = 1_000;
 export const DROPPED_WARNING = 'An edit from the relay could not be opened (it may have been tampered with) and was ignored.';
+export const REFUSED_WARNING = 'An edit from the relay was not signed by a member of this plan (or not as its own) and was ignored.';
 
 export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOptions): RelaySync {
   const clock = options.clock ?? systemClock;
@@ -93,7 +118,8 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   const live = options.live ?? true;
   const isOwnEdit = options.isOwnEdit ?? ((_origin, transaction) => transaction.local);
   const compactDelay = options.compactDelayMs ?? (() => random() * 10_000);
-  const { store, guard } = options;
+  const { store, guard, auth } = options;
+  let held: Opened[] = [];
   const listeners = new Set<(status: RelayStatus) => void>();
 
   let cursor: RelayCursor;
@@ -108,6 +134,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   let inFlight: { reqId: number; entries: OutboxEntry[] } | null = null;
   let room: RoomState | null = null;
   let snapshotReqId = 0;
+  let lockOut: { reqId: number; done: (ok: boolean) => void } | null = null;
   let compactWanted = false;
   let compactTimer: unknown = null;
   const retryTimers = new Map<() => unknown, unknown>();
@@ -181,13 +208,14 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
 
   // ---- this device's edits into the outbox -------------------------------------------------------
   let sealing: Promise<void> = ready.catch(() => {});
-  const addToOutbox = (update: Uint8Array): Promise<void> => {
+  const sealSigned = async (kind: SealedKind, update: Uint8Array) => seal(keys.contentKey, keys.tag, kind, await auth.sign(keys.tag, update));
+  const addToOutbox = (update: Uint8Array, kind: 'update' | 'catch-up' = 'update'): Promise<void> => {
     pendingSeals++;
     emit();
     sealing = sealing
       .then(async () => {
-        const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
-        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update };
+        const data = await sealSigned(kind, update);
+        const entry: OutboxEntry = { serial: nextSerial++, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update, catchUp: kind === 'catch-up' };
         ownIds.add(toHex(entry.id));
         outbox.push(entry);
         // Sent at once, while it is written: an acknowledgement that beats the write deletes the
@@ -221,8 +249,9 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     const unsent = outbox.filter((e) => e.unsent);
     if (unsent.length < 2) return;
     const update = Y.mergeUpdates(unsent.map((e) => e.unsent!));
-    const data = await seal(keys.contentKey, keys.tag, 'update', doc.clientID, update);
-    const merged: OutboxEntry = { serial: unsent[0]!.serial, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update };
+    const catchUp = unsent.some((e) => e.catchUp);
+    const data = await sealSigned(catchUp ? 'catch-up' : 'update', update);
+    const merged: OutboxEntry = { serial: unsent[0]!.serial, id: crypto.getRandomValues(new Uint8Array(16)), data, unsent: update, update, catchUp };
     ownIds.add(toHex(merged.id));
     await saveOutboxEntry(store, merged);
     const gone = new Set(unsent);
@@ -254,7 +283,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   async function sendSnapshot(seq: number, base: Uint8Array): Promise<void> {
     if (!canSend() || snapshotReqId) return;
     const limits = hello!;
-    const data = await seal(keys.contentKey, keys.tag, 'snapshot', doc.clientID, Y.encodeStateAsUpdate(doc));
+    const data = await sealSigned('snapshot', Y.encodeStateAsUpdate(doc));
     if (data.length > limits.maxSnapshotBytes) return;
     const reqId = conn!.nextReqId();
     const frame = await keys.sign(snapshotBody(reqId, keys.tag, keys.publicKey, crypto.getRandomValues(new Uint8Array(16)), base, seq, data), limits.challenge);
@@ -297,10 +326,52 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   };
 
   // ---- receiving ---------------------------------------------------------------------------------
-  const warnDropped = () => {
+  const warnDropped = (warning = DROPPED_WARNING) => {
     dropped++;
-    options.onWarning?.(DROPPED_WARNING);
+    options.onWarning?.(warning);
   };
+
+  /**
+   * The update an opened envelope carries once its signer is checked: null when refused (counted
+   * and warned), 'held' when the signer is not known yet (kept for checking again).
+   */
+  const checkOpened = async (opened: Opened): Promise<{ update: Uint8Array; deviceId: string | null } | null | 'held'> => {
+    if (opened.legacy) {
+      if (auth.acceptsUnsigned()) return { update: opened.plaintext, deviceId: null };
+      warnDropped(REFUSED_WARNING);
+      return null;
+    }
+    const checked = await auth.check(opened.plaintext, keys.tag);
+    if (checked.kind === 'unknown-signer') {
+      if (held.length >= MAX_HELD) held.shift();
+      held.push(opened);
+      return 'held';
+    }
+    if (checked.kind !== 'ok' || (opened.kind === 'update' && checked.author !== null && !writtenOnlyBy(checked.body, checked.author))) {
+      warnDropped(REFUSED_WARNING);
+      return null;
+    }
+    options.onAccepted?.(checked);
+    return { update: checked.body, deviceId: checked.deviceId };
+  };
+
+  /** Held envelopes checked again (the membership changed). */
+  async function retryHeld(): Promise<void> {
+    const again = held;
+    held = [];
+    const updates: Uint8Array[] = [];
+    for (const opened of again) {
+      const result = await checkOpened(opened);
+      if (result && result !== 'held') {
+        updates.push(result.update);
+        if (result.deviceId !== auth.deviceId) received++;
+      }
+    }
+    if (updates.length > 0) doc.transact(() => updates.forEach(applyOpened), RELAY_ORIGIN);
+  }
+  const stopFollowingMembership = options.onMembershipChange?.(() => {
+    if (held.length > 0) enqueue(retryHeld);
+  });
 
   const applyOpened = (update: Uint8Array) => {
     // The relay holds it whatever our guard decides, unless it is not a well-formed update at all.
@@ -312,8 +383,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
   const relayHolds = (update: Uint8Array) => raiseClocks(cursor.relayHas, update);
 
   /** The plain update of an outbox entry (opened again when it was loaded from storage). */
-  const updateOf = async (entry: OutboxEntry): Promise<Uint8Array | null> =>
-    entry.update ?? (await open(keys.contentKey, keys.tag, entry.data))?.update ?? null;
+  const updateOf = async (entry: OutboxEntry): Promise<Uint8Array | null> => entry.update ?? ownUpdate(await open(keys.contentKey, keys.tag, entry.data));
 
   /**
    * After a catch-up: pushes, as one envelope, whatever this copy has that neither the relay nor
@@ -329,7 +399,7 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     const ours = Y.decodeStateVector(Y.encodeStateVector(doc));
     if (![...ours].some(([client, clock]) => clock > (known.get(client) ?? 0))) return;
     const diff = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(known));
-    if (diff.length + 64 <= hello!.maxEnvelopeBytes) await addToOutbox(diff);
+    if (diff.length + 256 <= hello!.maxEnvelopeBytes) await addToOutbox(diff, 'catch-up');
     else await sendSnapshot(state.head, state.snapshotId);
   }
 
@@ -347,13 +417,13 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
     // What the outbox will push anyway is not pushed twice.
     await sealing;
     for (const entry of outbox) {
-      const opened = await open(keys.contentKey, keys.tag, entry.data);
-      if (opened) Y.applyUpdate(scratch, opened.update);
+      const update = await updateOf(entry);
+      if (update) Y.applyUpdate(scratch, update);
     }
     const have = Y.snapshot(doc);
     if (Y.equalSnapshots(have, Y.snapshot(scratch))) return;
     const diff = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(scratch));
-    if (diff.length + 64 <= hello!.maxEnvelopeBytes) await addToOutbox(diff);
+    if (diff.length + 256 <= hello!.maxEnvelopeBytes) await addToOutbox(diff, 'catch-up');
     else await sendSnapshot(state.head, state.snapshotId);
   }
 
@@ -375,8 +445,9 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
       }
       case 'snapshot-data': {
         const opened = await open(keys.contentKey, keys.tag, frame.data);
-        if (opened) applyOpened(opened.update);
-        else warnDropped();
+        const result = opened && (await checkOpened(opened));
+        if (result && result !== 'held') applyOpened(result.update);
+        else if (!opened) warnDropped();
         cursor.lastSeq = Math.max(cursor.lastSeq, frame.seq);
         cursor.snapshotId = frame.snapshotId;
         return;
@@ -398,8 +469,10 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
             warnDropped();
             continue;
           }
-          updates.push(opened.update);
-          if (opened.sender !== doc.clientID && !ownIds.has(toHex(entry.id))) received++;
+          const result = await checkOpened(opened);
+          if (!result || result === 'held') continue;
+          updates.push(result.update);
+          if (result.deviceId !== auth.deviceId && !ownIds.has(toHex(entry.id))) received++;
         }
         // A catch-up's tail in one transaction (one update event, one write of the plan, one
         // message to WebRTC peers), each envelope still through the guard on its own. Opened
@@ -457,7 +530,11 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
         cursor.gone = true;
         persistCursor();
         return;
+      case 'done':
+        if (lockOut?.reqId === frame.reqId) lockOut.done(true);
+        return;
       case 'error':
+        if (lockOut?.reqId === frame.reqId) return lockOut.done(false);
         return handleError(frame);
       default:
         return;
@@ -585,8 +662,29 @@ export function startRelaySync(doc: Y.Doc, keys: RelayKeys, options: RelaySyncOp
         else enqueue(() => {});
       });
     },
+    lockOut(timeoutMs = 10_000) {
+      return new Promise<boolean>((resolve) => {
+        const timer = clock.setTimeout(() => finish(false), timeoutMs);
+        const finish = (ok: boolean) => {
+          clock.clearTimeout(timer);
+          if (lockOut?.done === finish) lockOut = null;
+          resolve(ok);
+        };
+        enqueue(async () => {
+          if (!canSend()) return finish(false);
+          const limits = hello!;
+          const reqId = conn!.nextReqId();
+          const nobody = await writeKeyFromSeed(crypto.getRandomValues(new Uint8Array(32)));
+          const frame = await keys.sign(setKeyBody(reqId, keys.tag, keys.publicKey, nobody.publicKey), limits.challenge);
+          if (conn?.hello !== limits) return finish(false);
+          lockOut = { reqId, done: finish };
+          conn.send(frame);
+        });
+      });
+    },
     async destroy() {
       destroyed = true;
+      stopFollowingMembership?.();
       doc.off('update', onUpdate);
       conn?.stop();
       conn = null;
@@ -610,4 +708,10 @@ function raiseClocks(clocks: Map<number, number>, update: Uint8Array): void {
     return;
   }
   for (const [client, clock] of ends) if (clock > (clocks.get(client) ?? 0)) clocks.set(client, clock);
+}
+
+/** The update in this device's own envelope (opened from the stored outbox), or null. */
+function ownUpdate(opened: Opened | null): Uint8Array | null {
+  if (!opened) return null;
+  return opened.legacy ? opened.plaintext : signedBody(opened.plaintext);
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { DEVICE_DB } from '../../../lib/membership/index.ts';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -17,7 +18,8 @@ beforeEach(() => {
 });
 
 const deriveKey = memoisedDeriveKey();
-const databases = async () => (await indexedDB.databases()).map((d) => d.name);
+/** The plans' databases (the profile's device identity, lib/membership, is not a plan's). */
+const databases = async () => (await indexedDB.databases()).map((d) => d.name).filter((name) => name !== DEVICE_DB);
 
 describe('importBackup', () => {
   it('creates a new plan on this device with the same content, listed under its family name', async () => {

@@ -59,3 +59,87 @@ describe('whoChanged', () => {
     expect(whoChanged(sam, before)).toEqual({ authors: [], undeclared: 0 });
   });
 });
+
+describe('whoChanged with verified membership', () => {
+  async function established() {
+    const { sam, priya, ola, before } = setUp();
+    const { establishMembership, claimClientId, admitDevice, recordInvitation } = await import('../../../lib/membership/membership-actions.ts');
+    const { clientIdFor, newClientNonce } = await import('../../../lib/membership/client-id.ts');
+    const { newDevice, requestFrom, newToken, info, NOW, PLAN_ID } = await import('../membership/helpers.ts');
+    const { createInviteSecret } = await import('../../../lib/sync/invite.ts');
+    const chairDevice = await newDevice();
+    await establishMembership(sam, chairDevice, info('Sam Social', 'CSC', 'Lead social worker'), PLAN_ID, createInviteSecret());
+    /** A session of `device` on a fresh copy of the plan, with a claimed clientID. */
+    const session = async (device: Awaited<ReturnType<typeof newDevice>>) => {
+      const doc = new Y.Doc();
+      const nonce = newClientNonce();
+      doc.clientID = await clientIdFor(device.signingPublic, nonce);
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(sam));
+      await claimClientId(doc, device, nonce);
+      return doc;
+    };
+    const mallory = await newDevice();
+    const { tokenHash } = await newToken();
+    await recordInvitation(sam, chairDevice, tokenHash, NOW);
+    await admitDevice(sam, chairDevice, await requestFrom(mallory, info('Mallory Fake', 'Unknown agency'), tokenHash), tokenHash, NOW);
+    return { sam, priya, ola, before, chairDevice, mallory, session };
+  }
+
+  const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
+
+  it('names verified members by their devices, and marks changes from before verification', async () => {
+    const { sam, priya, before, chairDevice, session } = await established();
+    const { readMembership } = await import('../../../lib/membership/membership-log.ts');
+    const samSession = await session(chairDevice);
+    setMetaField(samSession, { field: 'address', value: '4 Verified Way' });
+    sync(samSession, sam);
+    setMetaField(priya, { field: 'familyName', value: 'Testington-Smith' }); // Priya's legacy copy
+    const changed = whoChanged(sam, before, await readMembership(sam));
+    expect(changed).toEqual({
+      authors: [{ name: 'Sam Social', agency: 'CSC' }],
+      undeclared: 0,
+      verified: true,
+      unverified: [{ name: 'Priya Nurse', agency: 'Health' }],
+    });
+  });
+
+  it('a member who declares another’s name is named as who she is', async () => {
+    const { sam, before, mallory, session } = await established();
+    const { readMembership } = await import('../../../lib/membership/membership-log.ts');
+    const hers = await session(mallory);
+    recordAuthor(hers, { name: 'Sam Social', agency: 'CSC' });
+    setMetaField(hers, { field: 'address', value: '5 Forged Lane' });
+    sync(hers, sam);
+    const changed = whoChanged(sam, before, await readMembership(sam));
+    expect(changed.authors).toEqual([{ name: 'Mallory Fake', agency: 'Unknown agency' }]);
+    expect(changed.unverified).toEqual([]);
+  });
+
+  it('a clientID whose claim does not verify is not verified', async () => {
+    const { sam, before, mallory } = await established();
+    const { readMembership } = await import('../../../lib/membership/membership-log.ts');
+    const { newClientNonce } = await import('../../../lib/membership/client-id.ts');
+    const { forge, NOW } = await import('../membership/helpers.ts');
+    const hers = new Y.Doc();
+    Y.applyUpdate(hers, Y.encodeStateAsUpdate(sam));
+    // She claims her session's (random) clientID with a nonce that does not give it.
+    await forge(hers, mallory, { type: 'client', clientId: hers.clientID, nonce: newClientNonce(), at: NOW.toISOString() });
+    recordAuthor(hers, { name: 'Sam Social', agency: 'CSC' });
+    setMetaField(hers, { field: 'address', value: '6 Unproven Road' });
+    sync(hers, sam);
+    const changed = whoChanged(sam, before, await readMembership(sam));
+    expect(changed.authors).toEqual([]);
+    expect(changed.unverified).toEqual([{ name: 'Sam Social', agency: 'CSC' }]);
+  });
+
+  it('keeps declared names for a legacy plan, and leaves membership entries out of the changes', async () => {
+    const { sam, before } = setUp();
+    const { readMembership } = await import('../../../lib/membership/membership-log.ts');
+    const { establishMembership } = await import('../../../lib/membership/membership-actions.ts');
+    const { newDevice, info, PLAN_ID } = await import('../membership/helpers.ts');
+    const { createInviteSecret } = await import('../../../lib/sync/invite.ts');
+    expect(whoChanged(sam, before, await readMembership(sam))).toEqual({ authors: [], undeclared: 0 });
+    await establishMembership(sam, await newDevice(), info('Sam Social'), PLAN_ID, createInviteSecret());
+    expect(clientsWhoEdited(sam, before)).toEqual([]);
+  });
+});

@@ -40,10 +40,11 @@ describe('sealing', () => {
     const keys = await deriveRelayKeys(SECRET);
     const other = await deriveRelayKeys('Q0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0M');
     const update = new TextEncoder().encode('an update');
-    const sealed = await seal(keys.contentKey, keys.tag, 'update', 7, update);
-    expect(await open(keys.contentKey, keys.tag, sealed)).toEqual({ kind: 'update', sender: 7, update });
+    const sealed = await seal(keys.contentKey, keys.tag, 'update', update);
+    expect(await open(keys.contentKey, keys.tag, sealed)).toEqual({ kind: 'update', plaintext: update, legacy: false });
+    expect((await open(keys.contentKey, keys.tag, await seal(keys.contentKey, keys.tag, 'catch-up', update)))?.kind).toBe('catch-up');
     // a fresh nonce each time
-    expect(toHex(await seal(keys.contentKey, keys.tag, 'update', 7, update))).not.toBe(toHex(sealed));
+    expect(toHex(await seal(keys.contentKey, keys.tag, 'update', update))).not.toBe(toHex(sealed));
     for (let i = 0; i < sealed.length; i++) {
       const flipped = sealed.slice();
       flipped[i]! ^= 0x01;

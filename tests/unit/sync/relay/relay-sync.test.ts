@@ -18,6 +18,8 @@ import { DROPPED_WARNING, startRelaySync, type RelaySync } from '../../../../lib
 import type { SocketFactory } from '../../../../lib/sync/relay/connection.ts';
 import { createInviteSecret } from '../../../../lib/sync/invite.ts';
 import { freePort, stopAll, waitFor } from '../../server/helpers.ts';
+import { newDevice, session } from '../signing/group.ts';
+import type { DeviceIdentity } from '../../../../lib/membership/index.ts';
 import { startRelay, tempDir, type RelayServer } from '../../server/relay-helpers.ts';
 import { RelayClient, envelope, roomKeyFromSeed } from '../../server/relay-client.ts';
 
@@ -54,7 +56,14 @@ afterEach(async () => {
   await relay.stop();
 });
 
-/** A member's device: its plan in IndexedDB (under `planId`), synced through the relay at `url`. */
+/** Each name is one browser profile (a reopened 'a' is the same device). */
+const identities = new Map<string, Promise<DeviceIdentity>>();
+const identityOf = (name: string) => {
+  if (!identities.has(name)) identities.set(name, newDevice());
+  return identities.get(name)!;
+};
+
+/** A member's device: its plan in IndexedDB (under `planId`), synced through the relay at `url` (a legacy plan: signed, signers not checked). */
 async function device(keys: RelayKeys, planId: string, options: { url?: string; store?: (s: RelayStore) => RelayStore; live?: boolean } = {}): Promise<Device> {
   const doc = new Y.Doc();
   const persistence = persistPlan(doc, planId, undefined);
@@ -62,6 +71,7 @@ async function device(keys: RelayKeys, planId: string, options: { url?: string; 
   const guard = createUpdateGuard(doc);
   const warnings: string[] = [];
   const base = planRelayStore(persistence);
+  const { auth } = await session(await identityOf(planId), doc);
   const sync = startRelaySync(doc, keys, {
     url: options.url ?? relay.relayUrl,
     guard,
@@ -70,6 +80,7 @@ async function device(keys: RelayKeys, planId: string, options: { url?: string; 
     live: options.live,
     compactDelayMs: () => 0,
     onWarning: (w) => warnings.push(w),
+    auth,
   });
   let closed = false;
   const d: Device = {

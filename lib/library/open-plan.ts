@@ -1,0 +1,11 @@
+/**
+ * Opens a plan for a page or the background copy, with its entry in the plan list following the
+ * membership epochs the session moves to (the secret to sync with next time it opens).
+ */
+import type { KeyValueArea } from '../platform/key-value-area.ts';
+import { openPlanSession, type PlanSession } from '../sync/plan-session.ts';
+import { recordPlanEpoch } from './plan-index.ts';
+
+export function planOpener(area: KeyValueArea): (planId: string) => Promise<PlanSession> {
+  return (planId) => openPlanSession(planId, { saveEpoch: (epoch, secret) => recordPlanEpoch(area, planId, epoch, secret) });
+}
