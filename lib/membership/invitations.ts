@@ -12,7 +12,7 @@ import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { storedPrefix } from '../platform/stored-source.ts';
 import { getPlanSummary, putPlanSummary, type PlanSummary } from '../library/plan-index.ts';
 import { createInviteSecret, decodeSecret } from '../sync/invite.ts';
-import { loadDeviceIdentity, type DeviceIdentity } from './device-identity.ts';
+import type { DeviceIdentity } from './device-identity.ts';
 import { makeJoinRequest, openWelcome, readJoinRequest, sealWelcome, tokenHashOf, type JoinRequest, type MemberInfo, type Welcome } from './join-request.ts';
 import { safetyCode } from './safety-code.ts';
 import { readMembership } from './membership-log.ts';
@@ -41,14 +41,6 @@ export interface PendingJoin {
   at: string;
   /** Set once the answer was no. */
   refused?: 'declined' | 'used';
-}
-
-let device: Promise<DeviceIdentity> | null = null;
-/** This browser profile's device identity, loaded once per page. */
-export function thisDevice(): Promise<DeviceIdentity> {
-  device ??= loadDeviceIdentity();
-  device.catch(() => (device = null));
-  return device;
 }
 
 const INVITATION_PREFIX = 'invitation/';

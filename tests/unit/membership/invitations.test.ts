@@ -122,7 +122,7 @@ describe('invitations', () => {
     postRequest(lobby.joiner, mallory.identity.deviceId, signed);
     // Tampered with: one byte changed.
     const tampered = signed.slice();
-    tampered[tampered.length - 70] ^= 1;
+    tampered[tampered.length - 70] = tampered[tampered.length - 70]! ^ 1;
     postRequest(lobby.joiner, 'e'.repeat(32), tampered);
     // Signed properly, but for another invitation.
     const other = await askToJoin(mallory.area, mallory.identity, ASHA, createInviteSecret(), NOW);
