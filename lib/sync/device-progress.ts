@@ -29,6 +29,8 @@ export interface DeviceProgress {
   missing(): MissingEdits[];
   /** The session's own progress, for the frames it signs. */
   own(): Progress;
+  /** Calls `listener` when `missing()` may have changed (a frame accepted, the document changed); returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -40,8 +42,11 @@ interface Followed {
 
 export function trackDeviceProgress(doc: Y.Doc): DeviceProgress {
   const sessions = new Map<number, Followed>();
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
   let edits = 0;
   const onTransaction = (transaction: Y.Transaction) => {
+    if (sessions.size > 0 && !transaction.local) changed();
     if (!transaction.local) return;
     const client = doc.clientID;
     if ((transaction.afterState.get(client) ?? 0) > (transaction.beforeState.get(client) ?? 0)) edits++;
@@ -63,6 +68,7 @@ export function trackDeviceProgress(doc: Y.Doc): DeviceProgress {
         followed.points.sort((a, b) => a.edits - b.edits);
         if (followed.points.length > MAX_POINTS) followed.points.splice(1, 1); // keep the oldest as a floor
       }
+      changed();
     },
     missing() {
       const byDevice = new Map<string, number>();
@@ -76,7 +82,12 @@ export function trackDeviceProgress(doc: Y.Doc): DeviceProgress {
       return [...byDevice].map(([deviceId, n]) => ({ deviceId, edits: n }));
     },
     own: () => ({ edits, clock: Y.getState(doc.store, doc.clientID) }),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     destroy() {
+      listeners.clear();
       doc.off('afterTransaction', onTransaction);
       sessions.clear();
     },

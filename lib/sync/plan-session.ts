@@ -47,13 +47,15 @@ export interface PlanSession {
   /** Calls `listener` after every change of `membership`; returns the unsubscribe. */
   onMembership(listener: (membership: SessionMembership) => void): () => void;
   /** Colleagues' edits announced but not received yet, per device (device-progress.ts). */
-  readonly progress: Pick<DeviceProgress, 'missing'>;
+  readonly progress: Pick<DeviceProgress, 'missing' | 'onChange'>;
   /** Peer sync, once the plan is shared (null before, with "Relay only", and once removed). */
   readonly peers: PeerSync | null;
   /** Sync through the relay, once the plan is shared where a relay is set (null otherwise). */
   readonly relay: RelaySync | null;
   /** The epoch whose rooms the plan syncs in (null until shared, and once removed). */
   readonly epoch: EpochTarget | null;
+  /** Calls `listener` whenever `peers`, `relay` and `epoch` change (a new epoch, removal); returns the unsubscribe. */
+  onTransports(listener: () => void): () => void;
   /**
    * Starts syncing with colleagues: over WebRTC (unless the settings say relay only) and through
    * the relay (when one is set), in the rooms of the plan's current epoch: the secret sealed to this
@@ -143,6 +145,7 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
     progress: progress.own,
   });
   let transports: Transports | null = null;
+  const transportListeners = new Set<() => void>();
   let shared: Promise<SharedSync> | null = null;
   let fallback: EpochTarget | null = null;
   let closed = false;
@@ -210,6 +213,10 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
     get epoch() {
       return transports?.target ?? null;
     },
+    onTransports(listener) {
+      transportListeners.add(listener);
+      return () => transportListeners.delete(listener);
+    },
     share(secret, network, onRebuilt, epoch = 0) {
       shared ??= (async () => {
         // The checks need the stored log read first (an established plan's frames are checked).
@@ -225,6 +232,7 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
           onRebuilt,
           signing: { auth, onMembershipChange: (listener) => membership.onChange(() => listener()), onAccepted: progress.accept },
         });
+        transports.onMoved(() => transportListeners.forEach((listener) => listener()));
         const target = await wanted();
         await transports.moveTo(target);
         if (target && target !== fallback) await options.saveEpoch?.(target.epoch, target.secret).catch(() => {});
@@ -241,6 +249,7 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
       closed = true;
       clearTimeout(versionMigration);
       stopFollowing();
+      transportListeners.clear();
       doc.off('update', onLocalEdit);
       await transports?.destroy();
       membership.destroy();

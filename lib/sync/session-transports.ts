@@ -45,6 +45,8 @@ export interface Transports {
   readonly target: EpochTarget | null;
   /** Moves to `target`'s rooms (null: stops syncing); resolves once the new rooms are joined. */
   moveTo(target: EpochTarget | null): Promise<void>;
+  /** Calls `listener` after every move (peers and relay are new objects); returns the unsubscribe. */
+  onMoved(listener: () => void): () => void;
   destroy(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export function sessionTransports(deps: TransportDeps): Transports {
   let relay: RelaySync | null = null;
   let target: EpochTarget | null = null;
   let destroyed = false;
+  const listeners = new Set<() => void>();
 
   async function start(next: EpochTarget): Promise<void> {
     const { doc, awareness, guard, persistence, signing, network } = deps;
@@ -114,14 +117,23 @@ export function sessionTransports(deps: TransportDeps): Transports {
         if (destroyed || next?.secret === target?.secret) return;
         const previous = target;
         target = next;
-        if (previous) await stop(next !== null && next.epoch > previous.epoch);
-        if (next && !destroyed) await start(next);
+        try {
+          if (previous) await stop(next !== null && next.epoch > previous.epoch);
+          if (next && !destroyed) await start(next);
+        } finally {
+          for (const listener of listeners) listener();
+        }
       });
       moving = run.catch(() => {});
       return run;
     },
+    onMoved(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async destroy() {
       destroyed = true;
+      listeners.clear();
       await moving;
       peers?.destroy();
       await relay?.destroy();

@@ -3,6 +3,8 @@ import type { SaveState } from './save-state.ts';
 import type { PeerStatus } from './peer-sync.ts';
 import type { RelayStatus } from './relay/relay-sync.ts';
 import { laterContact } from './peer-contact.ts';
+import type { MissingEdits } from './device-progress.ts';
+import type { MembershipState } from '../membership/index.ts';
 
 export interface SyncText {
   saved: string;
@@ -74,4 +76,20 @@ export function describeRelay(relay: RelayStatus | null, peers: PeerStatus | nul
       ? `${relay.dropped === 1 ? 'An edit' : `${relay.dropped} edits`} from the relay could not be opened and ${relay.dropped === 1 ? 'was' : 'were'} ignored: ${relay.dropped === 1 ? 'it' : 'they'} may have been tampered with. Your plan is unchanged.`
       : '';
   return { relay: parts.join(' · '), news, lastInTouch, warning };
+}
+
+/**
+ * Colleagues' edits announced (per-device counters, device-progress.ts) that have not arrived:
+ * "3 edits from Asha Patel’s device (Riverside Primary) have not reached you yet", one line per
+ * device, named from the plan's verified membership.
+ */
+export function describeMissing(missing: readonly MissingEdits[], membership: Pick<MembershipState, 'devices' | 'members'>): string[] {
+  return missing
+    .filter((m) => m.edits > 0)
+    .map(({ deviceId, edits }) => {
+      const memberId = membership.devices.get(deviceId)?.memberId;
+      const info = membership.members.find((m) => m.memberId === memberId)?.info;
+      const whose = info ? `${info.name}’s device${info.agency ? ` (${info.agency})` : ''}` : 'a colleague’s device';
+      return `${plural(edits, 'edit')} from ${whose} ${edits === 1 ? 'has' : 'have'} not reached you yet`;
+    });
 }

@@ -58,8 +58,8 @@ export interface SessionKeys {
   refresh(): Promise<MembershipState>;
 }
 
-/** One session's keys and checks, reading the membership of `doc` (legacy until refreshed). */
-export async function session(identity: DeviceIdentity, doc: Y.Doc): Promise<SessionKeys> {
+/** One session's keys and checks, reading the membership of `doc`; its progress from `progress` (none by default). */
+export async function session(identity: DeviceIdentity, doc: Y.Doc, progress: () => { edits: number; clock: number } = () => ({ edits: 0, clock: 0 })): Promise<SessionKeys> {
   const nonce = newClientNonce();
   let state = legacyState();
   const auth = createFrameAuth({
@@ -67,7 +67,7 @@ export async function session(identity: DeviceIdentity, doc: Y.Doc): Promise<Ses
     nonce: () => nonce,
     crypto: { verifySignature, clientIdFor },
     membership: () => state,
-    progress: () => ({ edits: 0, clock: 0 }),
+    progress,
   });
   const keys: SessionKeys = {
     identity,
