@@ -11,7 +11,8 @@ import type * as Y from 'yjs';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { storedPrefix } from '../platform/stored-source.ts';
 import { getPlanSummary, putPlanSummary, type PlanSummary } from '../library/plan-index.ts';
-import { createInviteSecret, decodeSecret } from '../sync/invite.ts';
+import { createInviteSecret, decodeSecret, secretDeriver } from '../sync/invite.ts';
+import { toBase64Url } from './bytes.ts';
 import type { DeviceIdentity } from './device-identity.ts';
 import { makeJoinRequest, openWelcome, readJoinRequest, sealWelcome, tokenHashOf, type JoinRequest, type MemberInfo, type Welcome } from './join-request.ts';
 import { safetyCode } from './safety-code.ts';
@@ -28,6 +29,11 @@ export interface StoredInvitation {
   at: string;
   /** The device admitted on it, once used. */
   admitted?: string;
+  /**
+   * The plan's legacy lobby (legacyInvitation): where devices that held the plan before membership
+   * ask the chair to confirm them. Never stored; any number of devices may use it.
+   */
+  legacy?: true;
 }
 
 /** A request to join this device made and keeps until it is answered. */
@@ -105,7 +111,7 @@ export interface CheckedRequest {
  * an invitation already used by another device is answered at once: "already used".
  */
 export async function waitingRequests(lobby: Y.Doc, invitation: StoredInvitation): Promise<CheckedRequest[]> {
-  const used = invitation.admitted ?? welcomedDevice(lobby);
+  const used = invitation.legacy ? null : (invitation.admitted ?? welcomedDevice(lobby));
   const out: CheckedRequest[] = [];
   for (const { deviceId, bytes } of unansweredRequests(lobby)) {
     if (used && used !== deviceId) {
@@ -129,10 +135,36 @@ export async function admitRequest(
   checked: CheckedRequest,
   now: Date,
 ): Promise<Welcome> {
-  const welcome = await admitDevice(doc, identity, checked.request, invitation.tokenHash, now);
+  const welcome = await admitDevice(doc, identity, checked.request, invitation.legacy ? null : invitation.tokenHash, now);
   postWelcome(lobby, checked.deviceId, await sealWelcome(welcome, checked.request.agreementPublic));
-  await area.set({ [INVITATION_PREFIX + invitation.tokenHash]: { ...invitation, admitted: checked.deviceId } satisfies StoredInvitation });
+  if (!invitation.legacy) await area.set({ [INVITATION_PREFIX + invitation.tokenHash]: { ...invitation, admitted: checked.deviceId } satisfies StoredInvitation });
   return welcome;
+}
+
+/**
+ * The legacy lobby of a plan shared before membership: its token is derived from the epoch-0 secret
+ * (HKDF info 'legacy-lobby'), which exactly the devices that held the plan then know. A device the
+ * membership log does not list asks there to be confirmed; the chair opens it and confirms.
+ */
+export async function legacyInvitation(planId: string, epoch0Secret: string): Promise<StoredInvitation> {
+  const token = toBase64Url(await (await secretDeriver(epoch0Secret))('legacy-lobby', 256));
+  return { token, tokenHash: await tokenHashOf(token), planId, at: '', legacy: true };
+}
+
+/** A request to be confirmed, from a device that held the plan before membership (not kept: made again on each open). */
+export async function legacyRequest(
+  identity: DeviceIdentity,
+  info: MemberInfo,
+  planId: string,
+  epoch0Secret: string,
+  now: Date,
+): Promise<{ invitation: StoredInvitation; request: Uint8Array; code: string }> {
+  const invitation = await legacyInvitation(planId, epoch0Secret);
+  return {
+    invitation,
+    request: await makeJoinRequest(identity, info, invitation.tokenHash, now),
+    code: await safetyCode(invitation.tokenHash, identity.signingPublic, identity.agreementPublic),
+  };
 }
 
 export function declineRequest(lobby: Y.Doc, deviceId: string): void {

@@ -53,13 +53,20 @@ async function progress(page: Page, planId: string): Promise<Map<number, number>
   return Y.decodeStateVector(Y.encodeStateVector(await storedPlan(page, planId)));
 }
 
-/** The relay rooms a profile can read: those of every secret its plan list keeps for the plan. */
-async function roomsKnownTo(page: Page, planId: string): Promise<string[]> {
+/** A plan's entry in a profile's plan list (extension storage). */
+async function planEntry(page: Page, planId: string): Promise<Record<string, unknown>> {
   type StorageLocal = { get(key: string): Promise<Record<string, unknown>> };
-  const summary = await page.evaluate(
+  return page.evaluate(
     async (key) => (await (globalThis as unknown as { chrome: { storage: { local: StorageLocal } } }).chrome.storage.local.get(key))[key] as Record<string, unknown>,
     `plan/${planId}`,
   );
+}
+
+const storedSecret = async (page: Page, planId: string) => String((await planEntry(page, planId)).inviteSecret);
+
+/** The relay rooms a profile can read: those of every secret its plan list keeps for the plan. */
+async function roomsKnownTo(page: Page, planId: string): Promise<string[]> {
+  const summary = await planEntry(page, planId);
   const secrets = [summary.inviteSecret, summary.epochSecret].filter((s): s is string => typeof s === 'string');
   return Promise.all([...new Set(secrets)].map(async (secret) => Buffer.from((await deriveRelayKeys(secret)).tag).toString('hex')));
 }
@@ -137,6 +144,9 @@ test('the chair admits two members by safety code, removes one; the removed one 
   // Jo's device says so, above its copy, which stays readable.
   await expect(jo.page.getByRole('alert').filter({ hasText: /You were removed from this plan on \d{1,2} \w+ \d{4}; the copy on this device stays readable but no longer\s+syncs\./ })).toBeVisible({ timeout: 30_000 });
   await expect(jo.plan.dangerStatement()).toHaveText(both);
+  // It no longer syncs: no connection to colleagues or to the relay is shown.
+  await expect(jo.sync.peerStatus).toHaveCount(0);
+  await expect(jo.sync.relayStatus).toHaveCount(0);
   await jo.page.setViewportSize(NARROWEST);
   await expectAccessibleView(jo.page, 'removed from the plan');
   await jo.page.screenshot({ path: '.tmp/screens/membership-removed-320.png', fullPage: true });
@@ -149,6 +159,7 @@ test('the chair admits two members by safety code, removes one; the removed one 
 
   // The two remaining members edit; they converge.
   await chair.plan.addToDangerStatement(' Typed after Jo was removed.');
+  await expect(asha.plan.dangerStatement()).toHaveText(`${both} Typed after Jo was removed.`, { timeout: 30_000 });
   await asha.plan.addToDangerStatement(' Asha agrees.');
   const after = `${both} Typed after Jo was removed. Asha agrees.`;
   await expect(chair.plan.dangerStatement()).toHaveText(after, { timeout: 30_000 });
@@ -191,4 +202,50 @@ test('the chair admits two members by safety code, removes one; the removed one 
   await jo.page.goto(jo.page.url().replace(/#.*$/, '') + '#/');
   await expect(jo.page.getByText(/^You were removed from this plan on .+: it no longer syncs\.$/)).toBeVisible();
   await expectAccessibleView(jo.page, 'plan list with a plan removed from');
+});
+
+test('a device that had the plan before membership asks the chair to confirm it, and syncs again once confirmed', async () => {
+  test.setTimeout(180_000);
+  server = await startSignaling();
+  browsers = await Promise.all([launchExtension(), launchExtension()]);
+  const [chair, asha] = await Promise.all([openMember(browsers[0]!, SAM, server.url), openMember(browsers[1]!, ASHA, server.url)]);
+
+  // The plan is shared the way it was before membership: one secret, no log. Asha's device holds it
+  // as a device that joined with an old invite link would (its list entry, written here).
+  await chair.list.goto();
+  await chair.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
+  await chair.plan.expectOpen('Testington');
+  const planId = chair.plan.planId();
+  await chair.page.getByRole('button', { name: 'Share', exact: true }).click();
+  await chair.page.getByRole('dialog', { name: 'Share this plan with the core group' }).getByRole('button', { name: 'Done' }).click();
+  const secret = await storedSecret(chair.page, planId);
+  await asha.page.evaluate(
+    async ([id, inviteSecret]) => {
+      const entry = { id, familyName: '', childNames: [], profileId: '', division: 'england-and-wales', createdAt: '2026-11-30', inviteSecret };
+      await (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ [`plan/${id}`]: entry });
+    },
+    [planId, secret] as const,
+  );
+  await asha.page.goto(asha.page.url().replace(/#.*$/, '') + `#/plan/${planId}`);
+  await asha.plan.expectOpen('Testington');
+
+  // The chair's first invitation establishes membership: Asha's device is not in it, so it asks to
+  // be confirmed, with a safety code, and the chair sees the request with the same code.
+  await chair.sync.share();
+  const waiting = asha.page.getByRole('status').filter({ hasText: 'Waiting for the chair to confirm this device.' });
+  await expect(waiting).toBeVisible({ timeout: 30_000 });
+  const code = (await asha.page.getByTestId('legacy-safety-code').textContent())!.trim();
+  expect(code).toMatch(/^\d{3} \d{3}$/);
+  await asha.page.setViewportSize(NARROWEST);
+  await expectAccessibleView(asha.page, 'waiting to be confirmed');
+  await asha.page.screenshot({ path: '.tmp/screens/membership-legacy-waiting-320.png' });
+  const request = chair.sync.request(code);
+  await expect(request).toContainText('Asha Patel, Riverside Primary, Designated safeguarding lead asks to be confirmed', { timeout: 30_000 });
+  await request.getByRole('button', { name: 'Confirm Asha Patel' }).click();
+
+  // Confirmed: the notice goes, and her edits reach the chair again.
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  await asha.plan.addToDangerStatement('Asha, confirmed, writes this.');
+  await chair.plan.goToSection('Strengthening Families');
+  await expect(chair.plan.dangerStatement()).toHaveText('Asha, confirmed, writes this.', { timeout: 30_000 });
 });

@@ -13,7 +13,8 @@ import { loadDeviceIdentity } from '../../../lib/membership/device-identity.ts';
 import { readMembership } from '../../../lib/membership/membership-log.ts';
 import { sealWelcome } from '../../../lib/membership/join-request.ts';
 import {
-  admitRequest, askToJoin, checkPendingJoin, declineRequest, inviteMember, invitationsSource, openInvitations, pendingJoin, waitingRequests,
+  admitRequest, askToJoin, checkPendingJoin, declineRequest, inviteMember, invitationsSource, legacyInvitation, legacyRequest, openInvitations, pendingJoin,
+  waitingRequests,
 } from '../../../lib/membership/invitations.ts';
 import { postRequest, postWelcome } from '../../../lib/membership/lobby.ts';
 import { joinAdmitted } from '../../../lib/library/plan-actions.ts';
@@ -139,5 +140,27 @@ describe('invitations', () => {
     expect(await openInvitations(chair.area, PLAN_ID, new Date('2026-12-21T08:59:00Z'))).toHaveLength(1);
     expect(await openInvitations(chair.area, PLAN_ID, new Date('2026-12-21T09:01:00Z'))).toEqual([]);
     expect(await openInvitations(chair.area, 'e'.repeat(32), NOW)).toEqual([]);
+  });
+
+  it('a device that held the plan before membership is confirmed by the chair in the lobby its old secret derives', async () => {
+    const { chair, plan, epoch0Secret } = await invited();
+    const [old1, old2] = await Promise.all([device(), device()]);
+    const lobby = lobbyPair();
+    const legacy = await legacyInvitation(PLAN_ID, epoch0Secret);
+    expect(legacy).toEqual(await legacyInvitation(PLAN_ID, epoch0Secret)); // both sides derive the same lobby
+    expect(legacy.token).not.toBe(epoch0Secret);
+    for (const [d, info] of [[old1, ASHA], [old2, { ...ASHA, name: 'Bo Other' }]] as const) {
+      const asked = await legacyRequest(d.identity, info, PLAN_ID, epoch0Secret, NOW);
+      postRequest(lobby.joiner, d.identity.deviceId, asked.request);
+    }
+    // Any number of devices may be confirmed there; each shows the code its device computed.
+    const waiting = await waitingRequests(lobby.inviter, legacy);
+    expect(waiting.map((w) => w.request.info.name).sort()).toEqual(['Asha Patel', 'Bo Other']);
+    expect(waiting.find((w) => w.deviceId === old1.identity.deviceId)!.code).toBe((await legacyRequest(old1.identity, ASHA, PLAN_ID, epoch0Secret, NOW)).code);
+    for (const w of waiting) await admitRequest(chair.area, plan, lobby.inviter, chair.identity, legacy, w, NOW);
+    const state = await readMembership(plan);
+    expect([old1, old2].every((d) => state.devices.has(d.identity.deviceId))).toBe(true);
+    expect(await invitationsSource.read(chair.area)).toHaveLength(1); // the legacy lobby is never stored
+    expect(await waitingRequests(lobby.inviter, legacy)).toEqual([]);
   });
 });
