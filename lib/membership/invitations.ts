@@ -45,8 +45,8 @@ export interface PendingJoin {
   /** Six digits in two groups, "482 913". */
   code: string;
   at: string;
-  /** Set once the answer was no. */
-  refused?: 'declined' | 'used';
+  /** Set once the answer was no (or the link turned out to be an old invite). */
+  refused?: 'declined' | 'used' | 'old-link';
 }
 
 const INVITATION_PREFIX = 'invitation/';
@@ -209,14 +209,14 @@ export async function checkPendingJoin(
   lobby: Y.Doc,
   identity: DeviceIdentity,
   pending: PendingJoin,
-): Promise<{ kind: 'waiting' } | { kind: 'welcomed'; welcome: Welcome } | { kind: 'declined' | 'used' }> {
+): Promise<{ kind: 'waiting' } | { kind: 'welcomed'; welcome: Welcome } | { kind: 'declined' | 'used' | 'old-link' }> {
   const outcome: JoinOutcome = joinOutcome(lobby, identity.deviceId);
   if (outcome.kind === 'welcomed') {
     const welcome = await openWelcome(identity, outcome.sealed);
     if (welcome) return { kind: 'welcomed', welcome };
     return { kind: 'waiting' };
   }
-  if (outcome.kind === 'declined' || outcome.kind === 'used') {
+  if (outcome.kind === 'declined' || outcome.kind === 'used' || outcome.kind === 'old-link') {
     if (pending.refused !== outcome.kind) await area.set({ [JOINING_PREFIX + pending.tokenHash]: { ...pending, refused: outcome.kind } satisfies PendingJoin });
     return { kind: outcome.kind };
   }

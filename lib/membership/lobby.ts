@@ -14,6 +14,8 @@ export const LOBBY_ORIGIN = Object.freeze({ source: 'lobby' });
 
 /** Bounds on what a lobby entry may hold: a signed request and a sealed welcome are well under this. */
 const MAX_ENTRY_BYTES = 8 * 1024;
+/** Requests shown (and checked) at once: a token holder flooding the lobby cannot make more work. */
+export const MAX_REQUESTS = 20;
 const DEVICE_ID = /^[0-9a-f]{32}$/;
 
 /** Why a request was not admitted: the inviter said no, or the invitation had been used by another device. */
@@ -24,7 +26,9 @@ export type JoinOutcome =
   | { kind: 'welcomed'; sealed: Uint8Array }
   | { kind: 'declined' }
   /** Another device was welcomed on this invitation: it works once. */
-  | { kind: 'used' };
+  | { kind: 'used' }
+  /** The "lobby" holds a plan: the link was an invite from before invitations (the plan's own secret). */
+  | { kind: 'old-link' };
 
 const requestsOf = (doc: Y.Doc) => doc.getMap<unknown>('requests');
 const welcomesOf = (doc: Y.Doc) => doc.getMap<unknown>('welcomes');
@@ -43,6 +47,7 @@ export function postRequest(doc: Y.Doc, deviceId: string, request: Uint8Array): 
 
 /** What the lobby says about this device's request. */
 export function joinOutcome(doc: Y.Doc, deviceId: string): JoinOutcome {
+  if (doc.getMap('meta').has('schemaVersion')) return { kind: 'old-link' };
   const sealed = bytesOrNull(welcomesOf(doc).get(deviceId));
   if (sealed) return { kind: 'welcomed', sealed };
   const declined = declinedOf(doc).get(deviceId);
@@ -62,7 +67,7 @@ export function unansweredRequests(doc: Y.Doc): { deviceId: string; bytes: Uint8
     if (!bytes || !DEVICE_ID.test(deviceId) || welcomes.has(deviceId) || declined.has(deviceId)) continue;
     out.push({ deviceId, bytes });
   }
-  return out.sort((a, b) => a.deviceId.localeCompare(b.deviceId));
+  return out.sort((a, b) => a.deviceId.localeCompare(b.deviceId)).slice(0, MAX_REQUESTS);
 }
 
 /** True when some device has been welcomed here (the invitation is used). */

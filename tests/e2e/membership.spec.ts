@@ -119,6 +119,18 @@ test('the chair admits two members by safety code, removes one; the removed one 
     await expect(m.plan.dangerStatement()).toHaveText(both, { timeout: 30_000 });
   }
 
+  // Each link works once: Jo, trying Asha's, hears so (her lobby holds Asha's welcome).
+  await jo.page.goto(jo.page.url().replace(/#.*$/, '') + '#/');
+  await jo.page.getByRole('button', { name: 'Join a plan' }).click();
+  await jo.page.getByLabel('Invite link').fill(ashaLink);
+  await jo.page.getByRole('button', { name: 'Join plan' }).click();
+  await expect(jo.page.getByRole('alert')).toHaveText(/^\s*This invitation has already been used\./, { timeout: 30_000 });
+  await expectAccessibleView(jo.page, 'invitation already used');
+  await jo.page.getByRole('button', { name: 'Remove this request' }).click();
+  await expect(jo.page.getByRole('heading', { level: 1, name: 'Plans on this device' })).toBeVisible();
+  await jo.page.goto(jo.page.url().replace(/#.*$/, '') + `#/plan/${planId}/framework`);
+  await jo.plan.expectOpen('Testington');
+
   // The members list: three verified members, the chair marked.
   await chair.page.getByRole('button', { name: 'Share', exact: true }).click();
   const share = chair.page.getByRole('dialog', { name: 'Share this plan with the core group' });

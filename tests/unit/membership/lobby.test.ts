@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectedPeers } from '../helpers/two-peers.ts';
-import { joinOutcome, postDecline, postRequest, postWelcome, unansweredRequests, welcomedDevice } from '../../../lib/membership/lobby.ts';
+import { MAX_REQUESTS, joinOutcome, postDecline, postRequest, postWelcome, unansweredRequests, welcomedDevice } from '../../../lib/membership/lobby.ts';
 
 const A = 'a'.repeat(32);
 const B = 'b'.repeat(32);
@@ -63,5 +63,18 @@ describe('lobby', () => {
     expect(joinOutcome(doc, A)).toEqual({ kind: 'waiting' });
     expect(welcomedDevice(doc)).toBeNull();
     expect(() => postRequest(doc, 'x', bytes(1))).toThrow(RangeError);
+  });
+
+  it('says when the "lobby" turns out to hold a plan (an invite link from before invitations)', () => {
+    const doc = new Y.Doc();
+    postRequest(doc, A, bytes(10));
+    doc.getMap('meta').set('schemaVersion', 3);
+    expect(joinOutcome(doc, A)).toEqual({ kind: 'old-link' });
+  });
+
+  it('shows at most MAX_REQUESTS requests, however many a token holder posts', () => {
+    const doc = new Y.Doc();
+    for (let i = 0; i < MAX_REQUESTS + 30; i++) postRequest(doc, i.toString(16).padStart(32, '0'), bytes(10));
+    expect(unansweredRequests(doc)).toHaveLength(MAX_REQUESTS);
   });
 });
