@@ -43,10 +43,24 @@ export type EntryBody =
       sealed: Uint8Array;
       at: string;
     }
-  | { type: 'remove'; memberId?: string; deviceId?: string; at: string; reason?: string; epoch: number; seen: number; sealed: Map<string, Uint8Array> }
+  | {
+      type: 'remove';
+      memberId?: string;
+      deviceId?: string;
+      at: string;
+      reason?: string;
+      epoch: number;
+      seen: number;
+      /**
+       * The removed devices' entries the chair had when removing, as clientID → the clock after
+       * the last one (Yjs ids): their entries the chair had not seen raced the removal and are dropped.
+       */
+      seenFrom?: [number, number][];
+      sealed: Map<string, Uint8Array>;
+    }
   | { type: 'rotate'; epoch: number; seen: number; sealed: Map<string, Uint8Array>; at: string }
   | { type: 'rekey'; epoch: number; sealed: Map<string, Uint8Array>; at: string }
-  | { type: 'chair'; memberId: string; chair: boolean; at: string }
+  | { type: 'chair'; memberId: string; chair: boolean; at: string; /** As for remove, when a chair steps down. */ seenFrom?: [number, number][] }
   | { type: 'client'; clientId: number; nonce: Uint8Array; at: string };
 
 export interface LogEntry {
@@ -164,6 +178,13 @@ function readSealedMap(value: unknown): Map<string, Uint8Array> | null {
   return out;
 }
 
+/** [clientID, clock] pairs (safe non-negative integers), or null. */
+function readClocks(value: unknown): [number, number][] | null {
+  if (!Array.isArray(value) || value.length > 10_000) return null;
+  const ok = value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((n) => isEpoch(n)));
+  return ok ? (value as [number, number][]) : null;
+}
+
 function fromJson(v: Record<string, unknown>): EntryBody | null {
   const at = instant(v.at);
   if (!at) return null;
@@ -191,7 +212,10 @@ function fromJson(v: Record<string, unknown>): EntryBody | null {
       const reason = v.reason === undefined ? undefined : text(v.reason, 500, true);
       if (!sealed || memberId === null || deviceId === null || reason === null || !isEpoch(v.epoch) || !isEpoch(v.seen)) return null;
       if ((memberId === undefined) === (deviceId === undefined)) return null;
-      return { type: 'remove', ...(memberId ? { memberId } : { deviceId }), at, ...(reason ? { reason } : {}), epoch: v.epoch, seen: v.seen, sealed };
+      const seenFrom = v.seenFrom === undefined ? undefined : readClocks(v.seenFrom);
+      if (seenFrom === null) return null;
+      const target = memberId ? { memberId } : { deviceId };
+      return { type: 'remove', ...target, at, ...(reason ? { reason } : {}), epoch: v.epoch, seen: v.seen, ...(seenFrom ? { seenFrom } : {}), sealed };
     }
     case 'rotate': {
       const sealed = readSealedMap(v.sealed);
@@ -201,8 +225,11 @@ function fromJson(v: Record<string, unknown>): EntryBody | null {
       const sealed = readSealedMap(v.sealed);
       return sealed && isEpoch(v.epoch) ? { type: 'rekey', epoch: v.epoch, sealed, at } : null;
     }
-    case 'chair':
-      return isMemberId(v.memberId) && typeof v.chair === 'boolean' ? { type: 'chair', memberId: v.memberId, chair: v.chair, at } : null;
+    case 'chair': {
+      const seenFrom = v.seenFrom === undefined ? undefined : readClocks(v.seenFrom);
+      if (!isMemberId(v.memberId) || typeof v.chair !== 'boolean' || seenFrom === null) return null;
+      return { type: 'chair', memberId: v.memberId, chair: v.chair, at, ...(seenFrom ? { seenFrom } : {}) };
+    }
     case 'client': {
       const nonce = fromBase64Url(v.nonce, CLIENT_NONCE_BYTES);
       const ok = typeof v.clientId === 'number' && Number.isSafeInteger(v.clientId) && v.clientId >= 0 && nonce?.length === CLIENT_NONCE_BYTES;

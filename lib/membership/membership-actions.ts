@@ -6,22 +6,30 @@
  * must offer only what this device may do (see `mayAdmit`, `isChair`).
  */
 import type * as Y from 'yjs';
-import { appendMembershipEntries, membershipElements, newId, readMeta } from '../plan/index.ts';
+import { appendMembershipEntries, membershipElementsWithPlaces, newId, readMeta, type EntryPlace } from '../plan/index.ts';
 import { createInviteSecret } from '../sync/invite.ts';
 import type { DeviceIdentity } from './device-identity.ts';
 import type { JoinRequest, MemberInfo } from './join-request.ts';
 import type { Welcome } from './welcome.ts';
-import { signEntry, type EntryBody } from './log-entry.ts';
+import { decodeEntry, signEntry, type EntryBody } from './log-entry.ts';
 import { foldMembership } from './membership-fold.ts';
 import { epochSecretFor } from './membership-log.ts';
 import { currentDevices, epochContext, memberOfDevice, type MembershipState } from './membership-state.ts';
 import { sealToDevice } from './seal-to-device.ts';
 import { clientIdFor } from './client-id.ts';
 import { utf8 } from './bytes.ts';
+import { systemClock } from '../platform/clock.ts';
 
 /** Makes this device's member the founder and chair of a legacy plan, at epoch 0 with the plan's existing secret. */
-export async function establishMembership(doc: Y.Doc, identity: DeviceIdentity, info: MemberInfo, planId: string, epoch0Secret: string): Promise<void> {
-  const { state, elements } = await current(doc);
+export async function establishMembership(
+  doc: Y.Doc,
+  identity: DeviceIdentity,
+  info: MemberInfo,
+  planId: string,
+  epoch0Secret: string,
+  now: Date = systemClock.now(),
+): Promise<void> {
+  const { state, elements, places } = await current(doc);
   if (state.kind !== 'legacy') throw new RangeError('establishMembership: the plan already has a membership log');
   const sealed = new Map([[identity.deviceId, await sealSecret(epoch0Secret, planId, 0, identity.deviceId, identity.agreementPublic)]]);
   const body: EntryBody = {
@@ -29,10 +37,10 @@ export async function establishMembership(doc: Y.Doc, identity: DeviceIdentity, 
     member: { memberId: newId(), info },
     device: { deviceId: identity.deviceId, signingPublic: identity.signingPublic, agreementPublic: identity.agreementPublic },
     sealed,
-    at: new Date().toISOString(),
+    at: now.toISOString(),
   };
   const entry = await signEntry(identity, planId, body);
-  const after = await foldMembership([...elements, entry]);
+  const after = await foldMembership([...elements, entry], null, places);
   if (after.kind !== 'established' || after.planId !== planId) throw new RangeError('establishMembership: the genesis was not accepted');
   appendMembershipEntries(doc, [entry]);
 }
@@ -74,9 +82,10 @@ export async function admitDevice(
 /** Removes a member (all their devices) or one device, and starts a new epoch for everyone else. */
 export async function removeMember(doc: Y.Doc, identity: DeviceIdentity, target: { memberId?: string; deviceId?: string }, now: Date, reason?: string): Promise<void> {
   if ((target.memberId === undefined) === (target.deviceId === undefined)) throw new RangeError('removeMember: name a member or a device');
-  await append(doc, identity, 'removeMember', async (state) => {
+  await append(doc, identity, 'removeMember', async (state, _secret, log) => {
     const leaving = (d: { deviceId: string; memberId: string }) => d.deviceId === target.deviceId || d.memberId === target.memberId;
     const remaining = currentDevices(state).filter((d) => !leaving(d));
+    const gone = new Set([...state.devices.values()].filter(leaving).map((d) => d.deviceId));
     return {
       type: 'remove',
       ...(target.memberId !== undefined ? { memberId: target.memberId } : { deviceId: target.deviceId! }),
@@ -84,6 +93,7 @@ export async function removeMember(doc: Y.Doc, identity: DeviceIdentity, target:
       ...(reason?.trim() ? { reason: reason.trim() } : {}),
       epoch: state.epoch + 1,
       seen: state.admissions,
+      seenFrom: await entriesSeenFrom(log, gone),
       sealed: await sealFresh(state, remaining),
     };
   });
@@ -114,19 +124,22 @@ export async function rekeyDevices(doc: Y.Doc, identity: DeviceIdentity, now: Da
 
 /** Makes a member a chair, or no longer one (chairs only; the plan always keeps a chair). */
 export async function setChair(doc: Y.Doc, identity: DeviceIdentity, memberId: string, chair: boolean, now: Date): Promise<void> {
-  await append(doc, identity, 'setChair', () => ({ type: 'chair', memberId, chair, at: now.toISOString() }));
+  await append(doc, identity, 'setChair', async (state, _secret, log) => {
+    const devices = new Set([...state.devices.values()].filter((d) => d.memberId === memberId).map((d) => d.deviceId));
+    return { type: 'chair', memberId, chair, at: now.toISOString(), ...(chair ? {} : { seenFrom: await entriesSeenFrom(log, devices) }) };
+  });
 }
 
 /**
  * Claims `clientIdFor(identity, nonce)` as this device's session clientID. Nothing is written while
  * the plan is legacy (a claim before the genesis would be ignored) or when the claim is already in.
  */
-export async function claimClientId(doc: Y.Doc, identity: DeviceIdentity, nonce: Uint8Array): Promise<void> {
+export async function claimClientId(doc: Y.Doc, identity: DeviceIdentity, nonce: Uint8Array, now: Date = systemClock.now()): Promise<void> {
   const { state } = await current(doc);
   if (state.kind !== 'established') return;
   const clientId = await clientIdFor(identity.signingPublic, nonce);
   if (state.clients.get(clientId) === identity.deviceId) return;
-  await append(doc, identity, 'claimClientId', () => ({ type: 'client', clientId, nonce, at: new Date().toISOString() }));
+  await append(doc, identity, 'claimClientId', () => ({ type: 'client', clientId, nonce, at: now.toISOString() }));
 }
 
 /** Whether this device's member chairs the plan. */
@@ -144,9 +157,9 @@ export function mayAdmit(state: MembershipState, deviceId: string, tokenHash: st
   return member.chair || memberOfDevice(state, invitation.by)?.memberId === member.memberId;
 }
 
-async function current(doc: Y.Doc): Promise<{ state: MembershipState; elements: unknown[] }> {
-  const elements = membershipElements(doc);
-  return { state: await foldMembership(elements), elements };
+async function current(doc: Y.Doc): Promise<{ state: MembershipState; elements: unknown[]; places: EntryPlace[] }> {
+  const { elements, places } = membershipElementsWithPlaces(doc);
+  return { state: await foldMembership(elements, null, places), elements, places };
 }
 
 /**
@@ -157,20 +170,35 @@ async function append(
   doc: Y.Doc,
   identity: DeviceIdentity,
   action: string,
-  make: (state: MembershipState, secret: () => string) => EntryBody | Promise<EntryBody>,
+  make: (state: MembershipState, secret: () => string, log: { elements: unknown[]; places: EntryPlace[] }) => EntryBody | Promise<EntryBody>,
 ): Promise<void> {
-  const { state, elements } = await current(doc);
+  const { state, elements, places } = await current(doc);
   if (state.kind !== 'established') throw new RangeError(`${action}: the plan has no membership yet`);
   if (!memberOfDevice(state, identity.deviceId)) throw new RangeError(`${action}: this device is not a member of the plan`);
   const secret = await epochSecretFor(state, identity);
-  const body = await make(state, () => {
-    if (secret === null) throw new RangeError(`${action}: this device has no copy of the current key`);
-    return secret;
-  });
+  const body = await make(
+    state,
+    () => {
+      if (secret === null) throw new RangeError(`${action}: this device has no copy of the current key`);
+      return secret;
+    },
+    { elements, places },
+  );
   const entry = await signEntry(identity, state.planId!, body);
-  const after = await foldMembership([...elements, entry]);
+  const after = await foldMembership([...elements, entry], null, places);
   if (after.ignored > state.ignored) throw new RangeError(`${action}: the membership rules do not allow this`);
   appendMembershipEntries(doc, [entry]);
+}
+
+/** For the devices in `signers`: clientID → the clock after the last log entry they signed that this copy has. */
+async function entriesSeenFrom(log: { elements: unknown[]; places: EntryPlace[] }, signers: ReadonlySet<string>): Promise<[number, number][]> {
+  const seen = new Map<number, number>();
+  const entries = await Promise.all(log.elements.map((e) => decodeEntry(e)));
+  entries.forEach((entry, i) => {
+    const place = log.places[i]!;
+    if (entry && signers.has(entry.signer)) seen.set(place.client, Math.max(seen.get(place.client) ?? 0, place.clock + 1));
+  });
+  return [...seen];
 }
 
 function sealSecret(secret: string, planId: string, epoch: number, deviceId: string, agreementPublic: Uint8Array): Promise<Uint8Array> {

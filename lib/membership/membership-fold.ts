@@ -24,6 +24,7 @@
  * - client: a current device claims a clientID, checked with clientIdFor; first claim wins.
  */
 import type { LogEntry, EntryBody } from './log-entry.ts';
+import type { EntryPlace } from '../plan/membership-entries.ts';
 import { decodeEntry } from './log-entry.ts';
 import { deviceIdOf } from './device-identity.ts';
 import { clientIdFor } from './client-id.ts';
@@ -31,7 +32,11 @@ import { legacyState, memberOfDevice, type DeviceRecord, type MemberRecord, type
 
 type Sealed = Map<string, Uint8Array>;
 
-export async function foldMembership(elements: readonly unknown[], pinnedGenesis?: string | null): Promise<MembershipState> {
+export async function foldMembership(
+  elements: readonly unknown[],
+  pinnedGenesis?: string | null,
+  places?: readonly (EntryPlace | undefined)[],
+): Promise<MembershipState> {
   const entries = await Promise.all(elements.map((e) => decodeEntry(e)));
   const genesisAt = await findGenesis(entries);
   if (genesisAt < 0) return legacyState(elements.length);
@@ -39,14 +44,43 @@ export async function foldMembership(elements: readonly unknown[], pinnedGenesis
   if (pinnedGenesis && genesis.hash !== pinnedGenesis) {
     return { ...legacyState(elements.length), kind: 'untrusted', genesisHash: genesis.hash, planId: genesis.planId };
   }
-  const fold = new Fold(genesis);
+  const first = await foldFrom(entries, genesisAt, new Set());
+  // Entries of a removed device that its removal had not seen raced it: the removal wins.
+  const raced = racedRemovals(entries, genesisAt, first.removals, places ?? []);
+  return (raced.size > 0 ? await foldFrom(entries, genesisAt, raced) : first).fold.finish();
+}
+
+async function foldFrom(entries: readonly (LogEntry | null)[], genesisAt: number, skip: ReadonlySet<number>) {
+  const fold = new Fold(entries[genesisAt]!);
   fold.state.ignored = genesisAt;
   for (let i = genesisAt + 1; i < entries.length; i++) {
     const entry = entries[i];
-    const applied = entry ? await fold.apply(entry).catch(() => false) : false;
+    fold.at = i;
+    const applied = entry && !skip.has(i) ? await fold.apply(entry).catch(() => false) : false;
     if (!applied) fold.state.ignored++;
   }
-  return fold.finish();
+  return { fold, removals: fold.removals };
+}
+
+/** Indexes of entries, before a removal, signed by a device it removed, that the removal does not say it saw. */
+function racedRemovals(entries: readonly (LogEntry | null)[], genesisAt: number, removals: readonly AppliedRemoval[], places: readonly (EntryPlace | undefined)[]): Set<number> {
+  const raced = new Set<number>();
+  for (const removal of removals) {
+    if (!removal.seenFrom) continue;
+    for (let i = genesisAt + 1; i < removal.at; i++) {
+      const entry = entries[i];
+      const place = places[i];
+      if (!entry || !place || !removal.devices.has(entry.signer)) continue;
+      if (place.clock >= (removal.seenFrom.get(place.client) ?? 0)) raced.add(i);
+    }
+  }
+  return raced;
+}
+
+interface AppliedRemoval {
+  at: number;
+  devices: ReadonlySet<string>;
+  seenFrom: ReadonlyMap<number, number> | null;
 }
 
 /** The index of the first well-formed, self-signed genesis, or -1. */
@@ -63,6 +97,9 @@ async function findGenesis(entries: readonly (LogEntry | null)[]): Promise<numbe
 
 class Fold {
   readonly state: MembershipState;
+  /** The index of the entry being applied. */
+  at = 0;
+  readonly removals: AppliedRemoval[] = [];
   private readonly planId: string;
   /** Devices that were given the current epoch's secret (removed ones included). */
   private knownBy = new Set<string>();
@@ -103,7 +140,7 @@ class Fold {
       case 'rekey':
         return member.chair && this.rekey(body.epoch, body.sealed);
       case 'chair':
-        return member.chair && this.setChair(body.memberId, body.chair);
+        return member.chair && this.setChair(body.memberId, body.chair, body.seenFrom);
       case 'client': {
         if (this.state.clients.has(body.clientId)) return false;
         if ((await clientIdFor(signer.signingPublic, body.nonce)) !== body.clientId) return false;
@@ -168,6 +205,7 @@ class Fold {
     if (targets.some((d) => body.sealed.has(d.deviceId))) return false;
     if (member?.chair && !this.chairsRemain(member.memberId)) return false;
     if (!this.covers(body.sealed, body.seen, removed)) return false;
+    this.removals.push({ at: this.at, devices: removed, seenFrom: body.seenFrom ? new Map(body.seenFrom) : null });
     const mark = { at: body.at, by: by.memberId };
     for (const d of targets) this.state.devices.set(d.deviceId, { ...d, removed: mark });
     if (member) member.removed = body.reason ? { ...mark, reason: body.reason } : mark;
@@ -212,11 +250,13 @@ class Fold {
     return given > 0;
   }
 
-  private setChair(memberId: string, chair: boolean): boolean {
+  private setChair(memberId: string, chair: boolean, seenFrom: [number, number][] | undefined): boolean {
     const member = this.state.members.find((m) => m.memberId === memberId && !m.removed);
     if (!member || member.chair === chair) return false;
     if (!chair && !this.chairsRemain(memberId)) return false;
     member.chair = chair;
+    // Stepping down wins, as a removal does, over what the former chair wrote unseen before it.
+    if (!chair) this.removals.push({ at: this.at, devices: new Set(member.devices.map((d) => d.deviceId)), seenFrom: seenFrom ? new Map(seenFrom) : null });
     return true;
   }
 

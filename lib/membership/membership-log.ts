@@ -4,7 +4,7 @@
  * secret. See membership-fold.ts for the rules every copy applies, log-entry.ts for the bytes.
  */
 import type * as Y from 'yjs';
-import { membershipElements } from '../plan/membership-entries.ts';
+import { membershipElementsWithPlaces } from '../plan/membership-entries.ts';
 import { decodeSecret } from '../sync/invite.ts';
 import type { DeviceIdentity } from './device-identity.ts';
 import { foldMembership } from './membership-fold.ts';
@@ -16,7 +16,8 @@ export type { DeviceRecord, MemberRecord, MembershipState } from './membership-s
 
 /** Folds the doc's membership log; `pinnedGenesis` is the genesis hash this device accepted first (or its welcome's). */
 export function readMembership(doc: Y.Doc, pinnedGenesis?: string | null): Promise<MembershipState> {
-  return foldMembership(membershipElements(doc), pinnedGenesis);
+  const { elements, places } = membershipElementsWithPlaces(doc);
+  return foldMembership(elements, pinnedGenesis, places);
 }
 
 /** The current epoch's secret as sealed to this device, or null (not a member, no copy, or it does not open). */

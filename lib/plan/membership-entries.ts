@@ -20,3 +20,23 @@ export function appendMembershipEntries(doc: Y.Doc, entries: readonly Uint8Array
 export function membershipElements(doc: Y.Doc): unknown[] {
   return planRoots(doc).membership.toArray();
 }
+
+/** Where an element of the log was written: the Yjs id (clientID, clock) of its place in the array. */
+export interface EntryPlace {
+  client: number;
+  clock: number;
+}
+
+/** The log's elements with their Yjs ids, in order (a removal records which of a device's entries it saw). */
+export function membershipElementsWithPlaces(doc: Y.Doc): { elements: unknown[]; places: EntryPlace[] } {
+  const elements: unknown[] = [];
+  const places: EntryPlace[] = [];
+  for (let item = planRoots(doc).membership._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    item.content.getContent().forEach((element, i) => {
+      elements.push(element);
+      places.push({ client: item!.id.client, clock: item!.id.clock + i });
+    });
+  }
+  return { elements, places };
+}

@@ -39,7 +39,7 @@ function overlaps(list: readonly Range[] | undefined, clock: number, length: num
  * parent: the parent written in it, else its left origin's, else its right origin's, through the
  * update's own items (memoised: a catch-up's text is one long chain) down to a stored item.
  */
-function parentFinder(doc: Y.Doc, decoded: DecodedUpdate, root: Y.AbstractType<unknown> | undefined): (item: Y.Item) => boolean {
+function parentFinder(doc: Y.Doc, decoded: DecodedUpdate, root: ReturnType<Y.Doc['share']['get']>): (item: Y.Item) => boolean {
   const byClient = new Map<number, Y.Item[]>();
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;

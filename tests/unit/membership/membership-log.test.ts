@@ -347,6 +347,74 @@ describe('concurrent changes', () => {
   });
 });
 
+describe('a removal wins over what the removed device wrote without the chair seeing it', () => {
+  it('drops her invitation and admission that raced her removal, in whichever order the copies merge', async () => {
+    const placements = new Set<string>();
+    for (const mallorySide of ['first', 'second'] as const) {
+      const { doc, chair } = await establishedPlan();
+      const mallory = await join(doc, chair, 'Mallory');
+      const early = await join(doc, mallory.device, 'Early friend'); // before her removal: stays
+      const hers = replicaOf(doc);
+      if (mallorySide === 'first') hers.clientID = 1; // Yjs orders concurrent inserts by clientID
+      else hers.clientID = 2 ** 52;
+      await removeMember(doc, chair, { memberId: mallory.memberId }, NOW);
+      const late = await join(hers, mallory.device, 'Late friend');
+      exchange(doc, hers);
+      const types = await Promise.all(membershipElements(doc).map(async (e) => (await decodeEntry(e))!.body.type));
+      placements.add(types.indexOf('remove') < types.lastIndexOf('admit') ? 'removal first' : 'her entries first');
+      const state = await readMembership(doc);
+      expect(state.devices.get(mallory.device.deviceId)!.removed).toBeDefined();
+      expect(state.devices.has(late.device.deviceId), mallorySide).toBe(false);
+      expect(state.invitations.has(late.tokenHash)).toBe(false);
+      expect(state.devices.get(early.device.deviceId)!.removed).toBeUndefined();
+      expect(await epochSecretFor(state, early.device)).toBe(await epochSecretFor(state, chair));
+      expect((await readMembership(hers)).devices.has(late.device.deviceId)).toBe(false);
+    }
+    expect(placements).toEqual(new Set(['removal first', 'her entries first']));
+  });
+
+  it('drops an entry she backdates by putting it before her removal afterwards', async () => {
+    const { doc, chair } = await establishedPlan();
+    const mallory = await join(doc, chair, 'Mallory');
+    await recordInvitation(doc, chair, (await newToken()).tokenHash, NOW);
+    await removeMember(doc, chair, { memberId: mallory.memberId }, NOW);
+    const { signEntry } = await import('../../../lib/membership/log-entry.ts');
+    const { tokenHash } = await newToken();
+    const entry = await signEntry(mallory.device, PLAN_ID, { type: 'invite', tokenHash, at: NOW.toISOString() });
+    const log = planRoots(doc).membership;
+    doc.transact(() => log.insert(log.length - 1, [entry])); // after an existing entry, before the removal
+    expect(log.toArray().at(-2)).toEqual(entry);
+    const state = await readMembership(doc);
+    expect(state.invitations.has(tokenHash)).toBe(false);
+    expect(state.devices.get(mallory.device.deviceId)!.removed).toBeDefined();
+  });
+});
+
+describe('a chair stepping down wins likewise', () => {
+  it('a former chair cannot admit by putting a chair’s entry before her demotion afterwards', async () => {
+    const { doc, chair } = await establishedPlan();
+    const mallory = await join(doc, chair, 'Mallory');
+    await setChair(doc, chair, mallory.memberId, true, NOW);
+    await setChair(doc, chair, mallory.memberId, false, NOW);
+    const friend = await newDevice();
+    const { signEntry } = await import('../../../lib/membership/log-entry.ts');
+    const admit = await signEntry(mallory.device, PLAN_ID, {
+      type: 'admit',
+      tokenHash: null,
+      member: { memberId: 'f'.repeat(32), info: info('Friend') },
+      device: { deviceId: friend.deviceId, signingPublic: friend.signingPublic, agreementPublic: friend.agreementPublic },
+      epoch: 0,
+      sealed: new Uint8Array(93),
+      at: NOW.toISOString(),
+    });
+    const log = planRoots(doc).membership;
+    doc.transact(() => log.insert(log.length - 1, [admit])); // while she was still chair
+    const state = await readMembership(doc);
+    expect(state.devices.has(friend.deviceId)).toBe(false);
+    expect(state.members.find((m) => m.memberId === mallory.memberId)!.chair).toBe(false);
+  });
+});
+
 describe('a hostile member with a valid key', () => {
   async function withMallory() {
     const plan = await establishedPlan();
