@@ -46,7 +46,7 @@ const ARRIVAL_TIMEOUT_MS = 10_000;
 const BUDGET_MEDIAN_MS = 15;
 const BUDGET_RATIO = 2;
 
-interface Latencies {
+export interface Latencies {
   /** Keydown in A to the text in B's DOM, ms, one per sample. */
   toRender: number[];
   /** Keydown in A to the next animation frame in B after that, ms. */
@@ -129,8 +129,8 @@ async function launchPlainChromium(): Promise<{ context: BrowserContext; close()
   };
 }
 
-/** Two plain Chromium instances on the bare page, connected peer to peer. */
-async function openBarePair(signalingUrl: string): Promise<{ a: Page; b: Page; close(): Promise<void> }> {
+/** Two plain Chromium instances on the bare page (`mode`: see its main.ts), connected peer to peer. */
+export async function openBarePair(signalingUrl: string, mode = ''): Promise<{ a: Page; b: Page; close(): Promise<void> }> {
   const site = await serveDirectory(await buildBareWebrtc());
   const browsers = await Promise.all([launchPlainChromium(), launchPlainChromium()]);
   const close = async () => {
@@ -138,9 +138,16 @@ async function openBarePair(signalingUrl: string): Promise<{ a: Page; b: Page; c
     await site.close();
   };
   try {
-    const query = new URLSearchParams({ signaling: signalingUrl, room: `bare-${randomBytes(8).toString('hex')}`, password: randomBytes(16).toString('hex') });
+    const query = new URLSearchParams({ signaling: signalingUrl, room: `bare-${randomBytes(8).toString('hex')}`, password: randomBytes(16).toString('hex'), mode });
     const [a, b] = await Promise.all(browsers.map((browser) => browser.context.newPage()));
     for (const page of [a!, b!]) await page.goto(`${site.url}/index.html?${query}`);
+    if (mode === 'signed') {
+      // Each page's device admitted in the other (frames until then wait for it).
+      type Bare = { device(): { deviceId: string; signingPublic: number[] }; admit(id: string, key: number[]): void };
+      const devices = await Promise.all([a!, b!].map((page) => page.waitForFunction(() => (window as unknown as { bare?: Bare }).bare?.device()).then((h) => h.jsonValue())));
+      await a!.evaluate((d) => (window as unknown as { bare: Bare }).bare.admit(d.deviceId, d.signingPublic), devices[1]!);
+      await b!.evaluate((d) => (window as unknown as { bare: Bare }).bare.admit(d.deviceId, d.signingPublic), devices[0]!);
+    }
     for (const page of [a!, b!]) {
       await page.waitForFunction(() => (window as unknown as { bare: { connectedPeers(): number } }).bare.connectedPeers() > 0, null, { timeout: 30_000 });
     }
@@ -193,7 +200,7 @@ interface PairMeter {
   latencies(skip: number): Promise<Latencies>;
 }
 
-async function meterPair(pageA: Page, editorA: Locator, pageB: Page, editorB: Locator): Promise<PairMeter> {
+export async function meterPair(pageA: Page, editorA: Locator, pageB: Page, editorB: Locator): Promise<PairMeter> {
   for (const page of [pageA, pageB]) await allowCompiledFunctions(page);
   await editorA.click();
   await pageA.keyboard.press('Control+End');

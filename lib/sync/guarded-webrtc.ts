@@ -27,7 +27,7 @@ import { writtenOnlyBy, type Checked, type FrameAuth } from './frame-checks.ts';
 import { roomContext } from './signed-frame.ts';
 import { relabelRelayedUpdate } from './relayed-update.ts';
 
-/** Frames from a signer not known yet that one connection may have waiting. */
+/** Frames one connection may have waiting behind one from a signer not known yet. */
 export const MAX_HELD = 256;
 
 export interface SignedPeers {
@@ -133,7 +133,8 @@ function signConn(conn: GuardedConn, signing: SignedPeers, context: Uint8Array, 
     ).catch(() => {});
   };
   let receiving: Promise<void> = Promise.resolve();
-  let waiting = 0;
+  /** Frames waiting behind one from a signer not known yet (bounded); null while nothing waits so. */
+  let held: number | null = null;
   let dropped = false;
   const drop = () => {
     dropped = true;
@@ -148,22 +149,22 @@ function signConn(conn: GuardedConn, signing: SignedPeers, context: Uint8Array, 
     });
   conn.peer.on('data', (data) => {
     if (dropped) return;
-    if (++waiting > MAX_HELD) return drop();
-    receiving = receiving.then(async () => {
-      try {
+    if (held !== null && ++held > MAX_HELD) return drop();
+    receiving = receiving
+      .then(async () => {
         if (dropped) return;
         let checked = await signing.auth.check(data, context);
         while (checked.kind === 'unknown-signer' && !dropped) {
+          held ??= 0;
           await membershipChanged();
           checked = await signing.auth.check(data, context);
         }
+        held = null;
         if (dropped) return;
         if (checked.kind !== 'ok') return drop();
         signing.onAccepted?.(checked);
         read(checked.body, checked.author);
-      } finally {
-        waiting--;
-      }
-    });
+      })
+      .catch(() => drop());
   });
 }
