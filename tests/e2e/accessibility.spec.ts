@@ -219,7 +219,7 @@ test('a plan with a conference held: what’s due, the print views, the plan in 
 });
 
 test('chair mode: start, running, a round, refused close, closed; the banner and Share with no server', async ({ panel }) => {
-  // Eleven axe runs: a minute on a loaded machine (it took 60 s at load 10 on 2 cores).
+  // Nine axe runs: a minute on a loaded machine (60 s at load 10 on 2 cores).
   test.setTimeout(120_000);
   await panel.setViewportSize(NARROWEST);
   await declareIdentity(panel, { name: 'Sam Jones', agency: "Children's Social Care", role: 'Team manager' });
