@@ -51,7 +51,7 @@ async function sharedPlan(relayUrl: string) {
   const link = await a.sync.share();
   await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
-  // A joining member's copy has its own local id (lib/sync/invite.ts).
+  // The welcome gives the joining member the plan's own id.
   return { a, b, planId: b.plan.planId() };
 }
 
