@@ -39,7 +39,7 @@ export async function openSharedPlan(signalingUrl: string, initScript?: string, 
     await a.list.goto();
     await a.list.createPlan('Benchington', [{ name: 'Ava', dob: '2019-03-14' }]);
     await a.plan.expectOpen('Benchington');
-    await b.sync.join(await a.sync.share());
+    await b.sync.join(await a.sync.share(), a.sync);
     await b.plan.expectOpen('Benchington');
     if (relayOnly) {
       // Both caught up with the relay and subscribed: edits now travel through it alone.

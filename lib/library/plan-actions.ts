@@ -8,7 +8,7 @@ import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { createPlanSession, openPlanSession, type PlanSession } from '../sync/plan-session.ts';
 import { deletePlanData } from '../sync/persistence.ts';
 import { forgetWorkedOn } from '../checks/worked-on.ts';
-import { getPlanSummary, listPlans, putPlanSummary, removePlanSummary } from './plan-index.ts';
+import { getPlanSummary, listPlans, putPlanSummary, removePlanSummary, type PlanSummary } from './plan-index.ts';
 import { createInviteSecret, deriveRoomKeys } from '../sync/invite.ts';
 import { findOwnProfile } from '../settings/own-profiles.ts';
 
@@ -97,4 +97,28 @@ export async function joinPlan(area: KeyValueArea, secret: string, today: string
     inviteSecret: secret,
   });
   return { planId, alreadyHere: false };
+}
+
+/** What a welcome gives a newly admitted device (lib/membership/join-request.ts's Welcome). */
+export interface Admission {
+  planId: string;
+  epoch: number;
+  epochSecret: string;
+  genesisHash: string;
+  familyName: string;
+}
+
+/**
+ * Lists a plan this device was admitted to, from the welcome: its id and the secret of its current
+ * epoch (kept as the invite secret too, the one this device can sync with until the plan's log
+ * arrives), and the genesis hash this device pins. Being admitted again updates the secrets.
+ */
+export async function joinAdmitted(area: KeyValueArea, admission: Admission, today: string): Promise<{ planId: string; alreadyHere: boolean }> {
+  const existing = await getPlanSummary(area, admission.planId);
+  const secrets = { inviteSecret: existing?.inviteSecret ?? admission.epochSecret, epochSecret: admission.epochSecret, epoch: admission.epoch, genesisHash: admission.genesisHash };
+  await putPlanSummary(area, {
+    ...(existing ?? { id: admission.planId, familyName: admission.familyName, childNames: [], profileId: '', division: 'england-and-wales', createdAt: today }),
+    ...secrets,
+  } as PlanSummary);
+  return { planId: admission.planId, alreadyHere: !!existing };
 }

@@ -5,6 +5,8 @@ export type Route =
   | { view: 'new-plan' }
   | { view: 'settings'; part?: SettingsPart }
   | { view: 'join'; secret: string }
+  /** A request to join this device made, waiting for an answer (named by its invitation's hash). */
+  | { view: 'joining'; tokenHash: string }
   | { view: 'plan'; planId: string; section: string }
   | { view: 'print'; planId: string; kind: PrintKind; reportId?: string };
 
@@ -48,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { view: 'new-plan' };
   if (parts[0] === 'settings') return SETTINGS_PARTS.includes(parts[1] ?? '') ? { view: 'settings', part: parts[1] as SettingsPart } : { view: 'settings' };
   if (parts[0] === 'join') return { view: 'join', secret: parts[1] ?? '' };
+  if (parts[0] === 'joining' && parts[1] && /^[0-9a-f]{64}$/.test(parts[1])) return { view: 'joining', tokenHash: parts[1] };
   if (parts[0] === 'plan' && parts[1] && ID.test(parts[1])) {
     return { view: 'plan', planId: parts[1], section: parts[2] ?? '' };
   }
@@ -70,6 +73,8 @@ export function routeHash(route: Route): string {
       return route.part ? `#/settings/${route.part}` : '#/settings';
     case 'join':
       return route.secret ? `#/join/${route.secret}` : '#/join';
+    case 'joining':
+      return `#/joining/${route.tokenHash}`;
     case 'plan':
       return `#/plan/${route.planId}${route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
     case 'print':

@@ -49,9 +49,9 @@ async function sharedPlan(relayUrl: string) {
   await a.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
   await a.plan.expectOpen('Testington');
   const link = await a.sync.share();
-  await b.sync.join(link);
+  await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
-  // A joining member's copy has its own local id (lib/sync/invite.ts).
+  // The welcome gives the joining member the plan's own id.
   return { a, b, planId: b.plan.planId() };
 }
 

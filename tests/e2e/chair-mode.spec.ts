@@ -37,7 +37,7 @@ test('a chair runs a core group that a colleague follows, and closes it with min
   await chairSelect.selectOption((await chairSelect.locator('option', { hasText: 'Sam Sample' }).getAttribute('value'))!);
 
   const link = await a.sync.share();
-  await b.sync.join(link);
+  await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
   await a.sync.expectOnlineWith(1);
 

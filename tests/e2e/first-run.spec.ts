@@ -69,9 +69,11 @@ test('first open asks who you are; skipped, it is never asked again; Share says 
     await panel.goBack();
     await plan.expectOpen('Testington');
 
-    // Everything is set: Share gives the link, saying where it works (no QR code).
+    // Everything is set: Share invites a member with a single-use link, saying where it works (no QR code).
     await panel.getByRole('button', { name: 'Share', exact: true }).click();
     const dialog = panel.getByRole('dialog', { name: 'Share this plan with the core group' });
+    await expect(dialog).toContainText('it works once, for one person');
+    await dialog.getByRole('button', { name: 'Invite a member' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Invite link' })).toHaveValue(/#\/join\//);
     await expect(dialog).toContainText('It does not open on a phone, or in a browser without the extension.');
     await expect(dialog.getByRole('img')).toHaveCount(0);

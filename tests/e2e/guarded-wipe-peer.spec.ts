@@ -68,7 +68,7 @@ async function wipeWhileAliceIsAway() {
   await a.plan.expectSaved();
 
   const link = await a.sync.share();
-  await b.sync.join(link);
+  await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
   await b.plan.goToSection('Strengthening Families');
   for (const label of FIELDS) await expect(field(b.plan, label)).toHaveText(TEXT[label]);

@@ -23,7 +23,7 @@ test('two members share a plan, edit live, go offline, edit, reconnect and conve
   expect(link).toMatch(/#\/join\/[A-Za-z0-9_-]{43}$/);
   const secret = link.split('/join/')[1]!;
 
-  await b.sync.join(link);
+  await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
   await a.sync.expectOnlineWith(1);
   await b.sync.expectOnlineWith(1);

@@ -1,7 +1,8 @@
 /**
  * Journey: two members whose browsers are never open at the same time, with WebRTC turned off
- * ("Relay only"), converge through the real relay: Alice edits and closes; Bob opens, sees her
- * edit, edits and closes; Alice opens again and sees his. The relay is shown only ciphertext, and
+ * ("Relay only"), converge through the real relay: Alice invites Bob, edits and closes; Bob asks
+ * to join and closes; Alice opens, checks his safety code and admits him, and closes; Bob opens,
+ * sees her edit, edits and closes; Alice opens again and sees his. The relay is shown only ciphertext, and
  * no WebRTC connection is ever made.
  */
 import { test, expect } from '@playwright/test';
@@ -43,7 +44,7 @@ test('members never online together converge through the relay, with WebRTC off'
   relay = await startRelayServer();
   const [aliceProfile, bobProfile] = await Promise.all([newProfileDir(), newProfileDir()]);
 
-  // Alice: relay only, creates and shares a plan, edits, and closes her browser.
+  // Alice: relay only, creates a plan, invites Bob, edits, and closes her browser.
   let a = await machine(aliceProfile);
   await declareIdentity(a.page, { name: 'Sam Sample', agency: 'Children’s Social Care' });
   await a.sync.useRelay(relay.url, true);
@@ -71,11 +72,31 @@ test('members never online together converge through the relay, with WebRTC off'
   await a.page.locator('.plan-header').screenshot({ path: '.tmp/screens/relay-status-sent.png' });
   await closeMachine(a);
 
-  // Bob: joins while Alice is closed, sees her edit, adds his own, and closes.
-  const b = await machine(bobProfile);
+  // Bob asks to join while Alice is closed: his request waits for her on the relay.
+  let b = await machine(bobProfile);
   await declareIdentity(b.page, { name: 'Jo Example', agency: 'Health' });
   await b.sync.useRelay(relay.url, true);
-  await b.sync.join(link);
+  const code = await b.sync.askToJoin(link);
+  await expect(b.page.getByText('Your request has reached the relay: it waits there until they open the plan.')).toBeVisible({ timeout: 30_000 });
+  await closeMachine(b);
+
+  // Alice opens the plan: Bob's request is there. She checks his safety code and admits him; his
+  // welcome waits for him on the relay, and she closes again.
+  a = await machine(aliceProfile);
+  await a.page.goto(a.page.url().replace(/#.*$/, '') + `#/plan/${planId}`);
+  await a.plan.expectOpen('Testington');
+  await expect(a.sync.request(code)).toContainText('Jo Example, Health asks to join.', { timeout: 30_000 });
+  await expectNoAxeViolations(a.page, 'a request to join');
+  await a.page.locator('.join-requests').screenshot({ path: '.tmp/screens/relay-request-to-join.png' });
+  await a.sync.admit(code);
+  await expect(a.page.getByText('Jo Example is now a member. Their welcome is waiting for them on the relay.')).toBeVisible({ timeout: 30_000 });
+  await a.sync.expectSentToRelay();
+  await closeMachine(a);
+
+  // Bob again: his request in the plan list finds the welcome; the plan arrives through the relay,
+  // with Alice's edit. He adds his own and closes.
+  b = await machine(bobProfile);
+  await b.page.getByRole('region', { name: 'Asking to join' }).getByRole('link').click();
   await b.plan.expectOpen('Testington');
   await b.plan.goToSection('Strengthening Families');
   await expect(b.plan.dangerStatement()).toHaveText('Ava is frightened when the adults argue.', { timeout: 30_000 });
@@ -95,10 +116,11 @@ test('members never online together converge through the relay, with WebRTC off'
   await a.page.locator('.plan-header').screenshot({ path: '.tmp/screens/relay-status-received.png' });
   await closeMachine(a);
 
-  // The relay kept ciphertext only: no family or child name in its files.
+  // The relay kept ciphertext only: no family, child or member name in its files (the lobby's included).
   for (const file of await readdir(relay.dataDir)) {
     const bytes = await readFile(path.join(relay.dataDir, file));
     expect(bytes.includes('Testington'), file).toBe(false);
     expect(bytes.includes('frightened'), file).toBe(false);
+    expect(bytes.includes('Jo Example'), file).toBe(false);
   }
 });

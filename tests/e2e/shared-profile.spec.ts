@@ -74,7 +74,7 @@ test('a plan carries its own timescales, so a colleague on another device counts
 
   // Sam shares the plan; Jo, who has no copy of the profile, joins and counts the same date.
   const link = await a.sync.share();
-  await b.sync.join(link);
+  await b.sync.join(link, a.sync);
   await b.plan.expectOpen('Testington');
   await b.sync.expectOnlineWith(1);
   await b.plan.goToSection('What’s due');
