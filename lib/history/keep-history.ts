@@ -4,19 +4,21 @@
  * A version is a Yjs snapshot (a state vector and a delete set, lib/history/versions.ts): it names
  * which items of the plan's own document were there at that moment, and costs what changed, not
  * the size of the plan. Showing it needs the content of items deleted since, so a plan's document
- * keeps deleted content that some saved version shows and garbage-collects the rest (text typed and
- * deleted between two versions, a field overwritten twice). Kept content is in the document's own
- * encoding, so it is stored, synced and backed up with the plan.
+ * keeps deleted content. Kept content is in the document's own encoding, so it is stored, synced
+ * and backed up with the plan.
  *
- * Conservative, because versions arrive like any other edit: a copy may receive a deletion before
- * the version record that still shows the deleted text (a third member's copy, updates in another
- * order). So a deleted item is collected only when it was inserted before a version this copy
- * knows (that version's state vector covers all of it) and no known version shows it: content
- * added after every known version is kept, as a version not yet received may show it. Once a
- * later version is saved here, collectUnshown frees what that version proves nobody needs.
+ * Which deleted content can be freed is decided by what this copy can prove, and it can prove
+ * little: versions arrive like any other edit, in any order and late. A colleague's copy that had
+ * some text but not yet its deletion may save a version showing it, and that version may reach
+ * this copy a week later, after this copy has saved versions of its own that do not show it.
+ * (An earlier rule freed text that every version known here left out; a random two-member
+ * history found the case above, where a colleague's version then could not be shown.) So content
+ * is freed only when no other copy can ever have seen it: typed and deleted in one local
+ * transaction (Yjs would have merged it away anyway). Everything else deleted is kept; on the
+ * year-long fixture that is about 13 KB more than the earlier rule (bench/history.bench.ts).
  *
- * A version's own record (its name, its snapshot bytes) is never kept for another version: an
- * older version's bytes replaced by its compact form must really be freed.
+ * A version's own record (its name, its snapshot bytes) is not plan content a version shows: an
+ * older version's bytes replaced by its compact form are really freed.
  */
 import * as Y from 'yjs';
 import { ROOT } from '../plan/roots.ts';
@@ -26,10 +28,6 @@ type Ranges = { clock: number; len: number }[];
 /** Decoded snapshots by their stored bytes (the record's value, shared by every reader). */
 const decoded = new WeakMap<Uint8Array, Y.Snapshot>();
 const keeping = new WeakSet<Y.Doc>();
-/** Documents loading their stored copy: what arrives deleted was kept by the copy that stored it. */
-const loading = new WeakSet<Y.Doc>();
-/** Per document, the clocks below which collectUnshown has already decided every deleted item. */
-const collectedBelow = new WeakMap<Y.Doc, Map<number, number>>();
 
 /** `bytes` decoded as a snapshot (cached by identity), or undefined when they do not decode. */
 export function decodeVersionSnapshot(bytes: Uint8Array): Y.Snapshot | undefined {
@@ -46,40 +44,25 @@ export function decodeVersionSnapshot(bytes: Uint8Array): Y.Snapshot | undefined
 }
 
 /**
- * Makes `doc` keep the deleted content its saved versions show (idempotent). Every plan document
- * opened for editing gets this before anything is loaded into it (plan-session.ts), and
+ * Makes `doc` keep the deleted content its saved versions may show (idempotent). Every plan
+ * document opened for editing gets this before anything is loaded into it (plan-session.ts), and
  * saveVersion makes sure of it too.
  */
 export function keepHistory(doc: Y.Doc): void {
   if (keeping.has(doc)) return;
   keeping.add(doc);
-  doc.gcFilter = (item) => !neededByVersion(doc, item);
-  // A version saved here or received: collect what it proves no version needs.
-  let versionArrived = false;
-  doc.on('afterTransaction', (transaction: Y.Transaction) => {
-    const versions = doc.share.get(ROOT.versions);
-    if (versions && transaction.changed.has(versions)) versionArrived = true;
+  // Yjs frees deleted content while it cleans up the transaction that deleted it, just after
+  // 'beforeObserverCalls' for that same transaction: remember which one it is.
+  let cleaning: Y.Transaction | undefined;
+  doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+    cleaning = transaction;
   });
-  doc.on('afterAllTransactions', () => {
-    if (!versionArrived) return;
-    versionArrived = false;
-    collectUnshown(doc);
-  });
+  doc.gcFilter = (item) => freeable(doc, item, cleaning);
 }
 
 /** Whether `doc` keeps its versions' content (keepHistory was called on it). */
 export function keepsHistory(doc: Y.Doc): boolean {
   return keeping.has(doc);
-}
-
-/**
- * While `doc` loads its own stored copy, deleted content in it is kept without asking which
- * version shows it: that copy already collected what no version showed, and deciding again would
- * decode every version's snapshot on every open. Returns the end of loading.
- */
-export function loadingStoredCopy(doc: Y.Doc): () => void {
-  loading.add(doc);
-  return () => void loading.delete(doc);
 }
 
 /**
@@ -96,46 +79,13 @@ export function withGcOff<T>(doc: Y.Doc, fn: () => T): T {
   }
 }
 
-/**
- * After a version is saved or received: collects deleted content that is now covered by a known version
- * and shown by none (what was typed and deleted since the version before). Yjs decides about an
- * item only in the transaction that deletes it, so without this such text would be kept for good.
- */
-export function collectUnshown(doc: Y.Doc): void {
-  if (!doc.gc || !keeping.has(doc) || loading.has(doc)) return;
-  // Below the newest clocks known versions had reached at the last pass, every deleted item was
-  // already decided (collected, or kept because a version shows it): look only above them.
-  const floor = collectedBelow.get(doc);
-  const ds = Y.createDeleteSetFromStructStore(doc.store);
-  if (floor) {
-    for (const [client, ranges] of ds.clients) {
-      const from = floor.get(client) ?? 0;
-      const above = (ranges as Ranges).filter((r) => r.clock + r.len > from);
-      if (above.length > 0) ds.clients.set(client, above as typeof ranges);
-      else ds.clients.delete(client);
-    }
-  }
-  Y.tryGc(ds, doc.store, doc.gcFilter);
-  const reached = new Map<number, number>();
-  for (const snapshot of versionSnapshots(doc.share.get(ROOT.versions))) {
-    for (const [client, clock] of snapshot.sv) reached.set(client, Math.max(clock, reached.get(client) ?? 0));
-  }
-  collectedBelow.set(doc, reached);
-}
-
-function neededByVersion(doc: Y.Doc, item: Y.Item): boolean {
-  // Already without content (collected before), or part of a version's own record: free it.
-  if (item.content instanceof Y.ContentDeleted) return false;
-  const versions = doc.share.get(ROOT.versions);
-  if (isVersionRecord(versions, item)) return false;
-  if (loading.has(doc)) return true;
-  let covered = false;
-  for (const snapshot of versionSnapshots(versions)) {
-    if (visibleIn(item, snapshot)) return true;
-    covered ||= item.id.clock + item.length <= (snapshot.sv.get(item.id.client) ?? 0);
-  }
-  // Added after every version this copy knows: a version it has not yet received may show it.
-  return !covered;
+/** Whether the deleted `item` may lose its content: see the top of this file. */
+function freeable(doc: Y.Doc, item: Y.Item, transaction: Y.Transaction | undefined): boolean {
+  if (item.content instanceof Y.ContentDeleted) return true;
+  if (isVersionRecord(doc.share.get(ROOT.versions), item)) return true;
+  if (!transaction || transaction.doc !== doc || !transaction.local) return false;
+  // Inserted in this same local transaction: no other copy has seen it.
+  return item.id.client === doc.clientID && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -143,20 +93,6 @@ function isVersionRecord(versions: Y.AbstractType<any> | undefined, item: { pare
   if (!versions) return false;
   if (item.parent === versions) return true;
   return item.parent instanceof Y.Map && item.parent._item?.parent === versions;
-}
-
-/** The decoded snapshots of every version in the list (removed ones too: Keep restores them). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function versionSnapshots(versions: Y.AbstractType<any> | undefined): Y.Snapshot[] {
-  if (!versions) return [];
-  const snapshots: Y.Snapshot[] = [];
-  for (const record of arrayMaps(versions)) {
-    const bytes = record.get('snapshot');
-    if (!(bytes instanceof Uint8Array) || bytes.length === 0) continue;
-    const snapshot = decodeVersionSnapshot(bytes);
-    if (snapshot) snapshots.push(snapshot);
-  }
-  return snapshots;
 }
 
 /**
@@ -178,15 +114,6 @@ export function holdsAllOf(doc: Y.Doc, snapshot: Y.Snapshot): boolean {
     }
   }
   return true;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function arrayMaps(versions: Y.AbstractType<any>): Y.Map<unknown>[] {
-  const maps: Y.Map<unknown>[] = [];
-  for (let n = versions._start; n !== null; n = n.right) {
-    if (!n.deleted && n.content instanceof Y.ContentType && n.content.type instanceof Y.Map) maps.push(n.content.type);
-  }
-  return maps;
 }
 
 /**

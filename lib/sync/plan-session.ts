@@ -15,7 +15,7 @@ import { createUpdateGuard, type UpdateGuard } from './guard/update-guard.ts';
 import { dropPending } from './guard/pending.ts';
 import type { GuardStore } from './guard/quarantine.ts';
 import type { RelaySync } from './relay/relay-sync.ts';
-import { keepHistory, loadingStoredCopy } from '../history/keep-history.ts';
+import { keepHistory } from '../history/keep-history.ts';
 import { hasFullCopyVersions, migrateFullCopyVersions } from '../history/migrate-versions.ts';
 import { claimClientId, clientIdFor, epochSecretFor, loadDeviceIdentity, newClientNonce, verifySignature, type DeviceIdentity } from '../membership/index.ts';
 import { legacyState } from '../membership/membership-state.ts';
@@ -86,7 +86,6 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
   const doc = new Y.Doc();
   // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
   keepHistory(doc);
-  const loaded = loadingStoredCopy(doc);
   const persistence = persistPlan(doc, planId);
   // This session's clientID is bound to the device (MEMBERSHIP.md): a fresh nonce per session,
   // and a spare ready in case someone writes under ours (the guard then moves us to it).
@@ -102,9 +101,7 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
     await persistence.whenLoaded;
     ({ identity, own, spare } = await opening);
     doc.clientID = own.clientId;
-    loaded();
   } catch (error) {
-    loaded();
     await persistence.destroy().catch(() => {});
     doc.destroy();
     throw error;

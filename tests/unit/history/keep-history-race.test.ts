@@ -68,20 +68,42 @@ describe('a deletion that arrives before the version showing the deleted text', 
     expect(versionProblem(c, 'nope')).toBe('unknown');
   });
 
-  it('collects text typed and deleted between versions once a later version is known', () => {
-    const [a, , c] = threeCopies();
+  it("keeps text typed and deleted between versions, as a colleague's version may show it", () => {
+    const [a, b, c] = threeCopies();
     saveVersion(a, { name: 'First', by: 'Sam', at: '2026-02-01' });
+    Y.applyUpdate(b, diff(b, a));
     Y.applyUpdate(c, diff(c, a));
     const grey = richTextFragment(a, 'grey-areas');
     appendParagraphs(a, grey, [[{ text: 'A passing thought' }]]);
+    // B has the thought but not its deletion; A deletes it and saves a version without it.
+    Y.applyUpdate(b, diff(b, a));
     a.transact(() => grey.delete(0, grey.length));
-    Y.applyUpdate(c, diff(c, a));
-    const stored = (d: Y.Doc) => new TextDecoder().decode(Y.encodeStateAsUpdate(d));
-    // Added after every known version: kept, as a version not yet received might show it.
-    expect(stored(c)).toContain('A passing thought');
     saveVersion(a, { name: 'Second', by: 'Sam', at: '2026-02-08' });
-    expect(stored(a)).not.toContain('A passing thought');
     Y.applyUpdate(c, diff(c, a));
-    expect(stored(c)).not.toContain('A passing thought');
+    // B, offline all along, saves a version showing the thought; it reaches A and C a week later.
+    const late = saveVersion(b, { name: 'At the visit', by: 'Bob', at: '2026-02-09' });
+    Y.applyUpdate(a, diff(a, b));
+    Y.applyUpdate(c, diff(c, b));
+    for (const doc of [a, b, c]) {
+      expect(versionProblem(doc, late)).toBeUndefined();
+      const then = loadVersion(doc, late)!;
+      expect(plainText(richTextFragment(then, 'grey-areas'))).toBe('A passing thought');
+      then.destroy();
+    }
+  });
+
+  it('frees text typed and deleted in one local transaction: no other copy can have seen it', () => {
+    const [a] = threeCopies();
+    saveVersion(a, { name: 'First', by: 'Sam', at: '2026-02-01' });
+    const grey = richTextFragment(a, 'grey-areas');
+    a.transact(() => {
+      appendParagraphs(a, grey, [[{ text: 'Never sent anywhere' }]]);
+      grey.delete(0, grey.length);
+    });
+    appendParagraphs(a, grey, [[{ text: 'Sent, then deleted' }]]);
+    a.transact(() => grey.delete(0, grey.length));
+    const stored = new TextDecoder().decode(Y.encodeStateAsUpdate(a));
+    expect(stored).not.toContain('Never sent anywhere');
+    expect(stored).toContain('Sent, then deleted');
   });
 });
