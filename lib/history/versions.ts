@@ -21,6 +21,7 @@ import { COMMAND_ORIGIN } from '../plan/origin.ts';
 import type { FieldProblem } from '../plan/validate-new-plan.ts';
 import { decodeVersionSnapshot, holdsAllOf, keepHistory, withGcOff } from './keep-history.ts';
 import { readAtSnapshot } from './read-at-snapshot.ts';
+import type { RemovalDecision, RemovalSignature, StoredRemoval } from './version-removal.ts';
 
 export interface VersionInfo {
   id: string;
@@ -168,31 +169,54 @@ export function versionStateVector(doc: Y.Doc, id: string): Map<number, number> 
 }
 
 /**
- * Removes version `id` by a recorded decision: who, when and why stay on its record, and the list
- * of removed versions shows them (removedVersions). Never silent: a colleague's copy receiving
- * the removal holds it and asks (guard/update-guard.ts quarantines any version marked removed),
- * and "Keep our copy" restores it whole, as its snapshot is kept. Signed decisions come with
- * membership. RangeError for a missing name or reason (the form asks first); false for an unknown id.
+ * Removes version `id` by a recorded decision: who, when and why stay on its record, with the
+ * remover's signature once the plan has membership (version-removal.ts signs it; checkRemoval
+ * checks it), and the list of removed versions shows them (removedVersions). Never silent: a
+ * colleague's copy receiving the removal holds it and asks (guard/update-guard.ts quarantines any
+ * version marked removed), and "Keep our copy" restores it whole, as its snapshot is kept.
+ * RangeError for a missing name or reason (the form asks first); false for an unknown id.
  */
-export function removeVersion(doc: Y.Doc, id: string, decision: { by: string; at: string; why: string }): boolean {
+export function removeVersion(doc: Y.Doc, id: string, decision: RemovalDecision, signed?: RemovalSignature | null): boolean {
   if (decision.why.trim() === '' || decision.by.trim() === '') throw new RangeError('removeVersion: record who and why');
   const list = versionsList(doc);
   if (!storedVersions(doc).some((v) => v.id === id)) return false;
   doc.transact(() => {
     Version.update(doc, list, id, { removedBy: decision.by.trim(), removedAt: decision.at, removedWhy: decision.why.trim() });
+    Version.update(doc, list, id, { removedDevice: signed?.device ?? '', removedSig: signed?.signature ?? new Uint8Array(0) });
     Version.remove(doc, list, id);
   }, COMMAND_ORIGIN);
   return true;
 }
 
+/** The decision to remove a version, as signRemoval signs it (trimmed, as removeVersion stores it). */
+export const removalDecision = (d: RemovalDecision): RemovalDecision => ({ by: d.by.trim(), at: d.at, why: d.why.trim() });
+
+export interface RemovedVersion extends VersionInfo {
+  removedBy: string;
+  removedAt: string;
+  removedWhy: string;
+  /** What checkRemoval checks: the decision, the signing device and its signature ('' and empty when unsigned). */
+  removal: StoredRemoval;
+}
+
 /** Removed versions with their recorded decisions, oldest first. */
-export function removedVersions(doc: Y.Doc): (VersionInfo & { removedBy: string; removedAt: string; removedWhy: string })[] {
+export function removedVersions(doc: Y.Doc): RemovedVersion[] {
   return versionsList(doc)
     .toArray()
     .filter((record) => record.get('deleted') === true)
     .map(Version.read)
     .filter((v) => v.id !== '')
-    .map(({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }) => ({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy }));
+    .map(({ id, name, savedBy, savedAt, removedBy, removedAt, removedWhy, removedDevice, removedSig }) => ({
+      id, name, savedBy, savedAt, removedBy, removedAt, removedWhy,
+      removal: { versionId: id, by: removedBy, at: removedAt, why: removedWhy, device: removedDevice, signature: removedSig },
+    }));
+}
+
+/** Puts back a removed version (a removal nobody signed, undone by a member): false for an unknown id. */
+export function restoreVersion(doc: Y.Doc, id: string): boolean {
+  if (!removedVersions(doc).some((v) => v.id === id)) return false;
+  Version.restore(doc, versionsList(doc), id);
+  return true;
 }
 
 /**

@@ -4,7 +4,8 @@
  * links; each asks to join and reads out a safety code, which the chair checks against the code on
  * their request and admits; all three converge. The chair removes one: the plan gets a new key,
  * the removed profile says so and receives nothing new, its later edits reach nobody, and the two
- * remaining converge.
+ * remaining converge. Removing a saved version is a decision the remover's device signs; a
+ * removal no member signed is shown as such and can be put back.
  *
  * What "receives nothing new" is measured by: (1) the removed profile's stored copy of the plan
  * (its IndexedDB, read from the test): from the moment it shows the removal message, no other
@@ -24,6 +25,7 @@ import { openMember, closeMembers } from './support/member.ts';
 import { appendStoredUpdate, storedPlan } from './support/stored-plan.ts';
 import { NARROWEST, expectAccessibleView } from './support/a11y.ts';
 import { deriveRelayKeys } from '../../lib/sync/relay/keys.ts';
+import { HistoryPage } from './pages/history-page.ts';
 
 const SAM = { name: 'Sam Sample', agency: 'Children’s Social Care', role: 'Social worker' };
 const ASHA = { name: 'Asha Patel', agency: 'Riverside Primary', role: 'Designated safeguarding lead' };
@@ -72,6 +74,17 @@ async function roomsKnownTo(page: Page, planId: string): Promise<string[]> {
 }
 
 const storedText = async (page: Page, planId: string) => JSON.stringify((await storedPlan(page, planId)).toJSON());
+
+/** Two machines with the real signaling server: Sam, who creates the plan (the chair to be), and Asha. */
+async function chairWithPlan() {
+  server = await startSignaling();
+  browsers = await Promise.all([launchExtension(), launchExtension()]);
+  const [chair, asha] = await Promise.all([openMember(browsers[0]!, SAM, server.url), openMember(browsers[1]!, ASHA, server.url)]);
+  await chair.list.goto();
+  await chair.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
+  await chair.plan.expectOpen('Testington');
+  return { chair, asha, planId: chair.plan.planId() };
+}
 
 test('the chair admits two members by safety code, removes one; the removed one gets nothing new and reaches nobody', async () => {
   test.setTimeout(240_000);
@@ -218,16 +231,9 @@ test('the chair admits two members by safety code, removes one; the removed one 
 
 test('a device that had the plan before membership asks the chair to confirm it, and syncs again once confirmed', async () => {
   test.setTimeout(180_000);
-  server = await startSignaling();
-  browsers = await Promise.all([launchExtension(), launchExtension()]);
-  const [chair, asha] = await Promise.all([openMember(browsers[0]!, SAM, server.url), openMember(browsers[1]!, ASHA, server.url)]);
-
   // The plan is shared the way it was before membership: one secret, no log. Asha's device holds it
   // as a device that joined with an old invite link would (its list entry, written here).
-  await chair.list.goto();
-  await chair.list.createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
-  await chair.plan.expectOpen('Testington');
-  const planId = chair.plan.planId();
+  const { chair, asha, planId } = await chairWithPlan();
   await chair.page.getByRole('button', { name: 'Share', exact: true }).click();
   await chair.page.getByRole('dialog', { name: 'Share this plan with the core group' }).getByRole('button', { name: 'Done' }).click();
   const secret = await storedSecret(chair.page, planId);
@@ -260,4 +266,63 @@ test('a device that had the plan before membership asks the chair to confirm it,
   await asha.plan.addToDangerStatement('Asha, confirmed, writes this.');
   await chair.plan.goToSection('Strengthening Families');
   await expect(chair.plan.dangerStatement()).toHaveText('Asha, confirmed, writes this.', { timeout: 30_000 });
+});
+
+test('removing a saved version is signed: colleagues see who decided, and a removal no member signed can be put back', async () => {
+  test.setTimeout(240_000);
+  const { chair, asha, planId } = await chairWithPlan();
+  const code = await asha.sync.askToJoin(await chair.sync.share());
+  await chair.sync.admit(code);
+  await asha.plan.expectOpen('Testington');
+
+  // The chair saves two versions; one was saved by mistake and is removed, with a reason.
+  const chairHistory = new HistoryPage(chair.page);
+  const ashaHistory = new HistoryPage(asha.page);
+  await chair.plan.goToSection('History');
+  await chairHistory.saveVersion('Agreed at the core group');
+  await chairHistory.saveVersion('Draft by mistake');
+  await asha.plan.goToSection('History');
+  await expect(ashaHistory.section.getByRole('button', { name: 'View Draft by mistake' })).toBeVisible({ timeout: 30_000 });
+  await chairHistory.section.getByRole('button', { name: 'Remove Draft by mistake' }).click();
+  await chairHistory.section.getByLabel('Why is this version being removed?').fill('Saved before the family had seen the plan');
+  await chairHistory.section.getByRole('button', { name: 'Remove the version' }).click();
+  const signedBySam = /Removed by Sam Sample \(Children’s Social Care\) on \d{1,2} \w+ \d{4}: “Saved before the family had seen the plan”\. Signed by their device\./;
+  await expect(chairHistory.section.getByRole('list', { name: 'Removed versions' })).toContainText(signedBySam);
+
+  // Asha's copy asks before it applies the removal; accepted, it names the member who signed it.
+  const held = asha.page.getByRole('region', { name: 'A colleague’s copy removed a saved version of the plan' });
+  await held.getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 });
+  const ashaRemoved = ashaHistory.section.getByRole('list', { name: 'Removed versions' });
+  await expect(ashaRemoved).toContainText(signedBySam, { timeout: 30_000 });
+  await expect(ashaRemoved.getByRole('button', { name: /^Put back/ })).toHaveCount(0);
+
+  // A copy that does not sign (an older extension, or one changed by hand) removes the other
+  // version, recording the chair's name: written straight into Asha's stored copy, then reopened.
+  const asStored = await storedPlan(asha.page, planId);
+  const vector = Y.encodeStateVector(asStored);
+  const record = (asStored.getArray('versions').toArray() as Y.Map<unknown>[]).find((r) => r.get('name') === 'Agreed at the core group')!;
+  asStored.transact(() => {
+    record.set('removedBy', 'Sam Sample');
+    record.set('removedAt', '2026-12-01');
+    record.set('removedWhy', 'Not needed');
+    record.set('deleted', true);
+  });
+  await appendStoredUpdate(asha.page, planId, Y.encodeStateAsUpdate(asStored, vector));
+  await asha.page.reload();
+  await asha.plan.expectOpen('Testington');
+
+  // The chair's copy holds it and asks; accepted, it says no member signed it, and puts it back.
+  await chair.page.getByRole('region', { name: 'A colleague’s copy removed a saved version of the plan' }).getByRole('button', { name: 'Accept' }).click({ timeout: 30_000 });
+  const chairRemoved = chairHistory.section.getByRole('list', { name: 'Removed versions' });
+  const unsigned = chairRemoved.getByRole('listitem').filter({ hasText: 'Agreed at the core group' });
+  await expect(unsigned).toContainText('No member signed this removal');
+  await expect(unsigned).toContainText('Removed by Sam Sample on 1 December 2026: “Not needed”');
+  await chair.page.setViewportSize(NARROWEST);
+  await expectAccessibleView(chair.page, 'history, a removal no member signed');
+  await chair.page.screenshot({ path: '.tmp/screens/membership-unsigned-removal-320.png', fullPage: true });
+  await unsigned.getByRole('button', { name: 'Put back “Agreed at the core group”' }).click();
+  await expect(chairHistory.section.getByRole('button', { name: 'View Agreed at the core group' })).toBeFocused();
+  await expect(chairRemoved.getByRole('listitem')).toHaveCount(1);
+  // Asha's copy gets it back too.
+  await expect(ashaHistory.section.getByRole('button', { name: 'View Agreed at the core group' })).toBeVisible({ timeout: 30_000 });
 });

@@ -13,13 +13,15 @@ import { defineRecord } from '../record-spec.ts';
  * - `state` with `base` the id of an earlier version: what this version added to that one (a Yjs
  *   update from its state vector), a converted full copy (lib/history/migrate-versions.ts).
  *
- * A removed version (`deleted`) carries the recorded decision: who removed it, when and why.
+ * A removed version (`deleted`) carries the recorded decision: who removed it, when and why, and
+ * once the plan has membership the remover's device and its signature of the decision
+ * (lib/history/version-removal.ts).
  */
 export const Version = defineRecord(
   'version',
   {
     name: 'string', savedBy: 'string', savedAt: 'string', state: 'bytes', snapshot: 'bytes', base: 'string',
-    removedBy: 'string', removedAt: 'string', removedWhy: 'string',
+    removedBy: 'string', removedAt: 'string', removedWhy: 'string', removedDevice: 'string', removedSig: 'bytes',
   },
   { label: 'Version', section: 'history', elementPrefix: 'version' },
 );

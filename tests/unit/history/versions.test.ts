@@ -163,7 +163,11 @@ describe('saveVersion', () => {
     expect(removeVersion(doc, id, { by: 'Sam Social', at: '2026-02-02', why: 'Saved before the family had seen it' })).toBe(true);
     expect(readVersions(doc)).toEqual([]);
     expect(removedVersions(doc)).toEqual([
-      { id, name: 'Draft by mistake', savedBy: 'Sam', savedAt: '2026-02-01', removedBy: 'Sam Social', removedAt: '2026-02-02', removedWhy: 'Saved before the family had seen it' },
+      {
+        id, name: 'Draft by mistake', savedBy: 'Sam', savedAt: '2026-02-01', removedBy: 'Sam Social', removedAt: '2026-02-02', removedWhy: 'Saved before the family had seen it',
+        // Unsigned: a plan without membership (version-removal.test.ts signs them).
+        removal: { versionId: id, by: 'Sam Social', at: '2026-02-02', why: 'Saved before the family had seen it', device: '', signature: new Uint8Array(0) },
+      },
     ]);
     expect(removeVersion(doc, id, { by: 'Sam', at: '2026-02-02', why: 'again' })).toBe(false);
   });
