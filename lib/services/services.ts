@@ -17,6 +17,7 @@ import { EMPTY_IDENTITY, identitySource, type Identity } from '../settings/ident
 import { ownProfilesSource } from '../settings/own-profiles.ts';
 import { firstRunSource, type FirstRunAnswer } from '../settings/first-run.ts';
 import { NO_POLICY, type ManagedPolicy } from '../settings/managed.ts';
+import { managedPolicyView, type ManagedPolicyView } from '../state/managed-policy.svelte.ts';
 import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
 import { syncPlanSummary } from '../library/summary-sync.ts';
@@ -35,8 +36,8 @@ export interface Services {
   readonly identity: StoredValue<Identity>;
   /** Whether the first-run question (who are you?) was answered or skipped on this device. */
   readonly firstRun: StoredValue<FirstRunAnswer | undefined>;
-  /** What the organisation set through managed storage (read once, when the page starts). */
-  readonly managed: ManagedPolicy;
+  /** What the organisation set through managed storage (read once, when the page starts; it may answer after the first render). */
+  readonly managed: ManagedPolicyView;
   /** The member's own timescale profiles, by name. */
   readonly ownProfiles: StoredValue<Profile[]>;
   /** The plans on this device, by family name. */
@@ -60,8 +61,8 @@ export interface ServiceDependencies {
   openPlan?: (planId: string) => Promise<PlanSession>;
   /** Tells the background copies which plans this page has open (it syncs them itself meanwhile). */
   holds?: PlanHolds;
-  /** The organisation's settings (lib/settings/managed.ts); none when not given. */
-  managed?: ManagedPolicy;
+  /** The organisation's settings (lib/settings/managed.ts), or their reading; none when not given. */
+  managed?: ManagedPolicy | Promise<ManagedPolicy>;
 }
 
 export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), holds, managed = NO_POLICY }: ServiceDependencies): Services {
@@ -72,7 +73,7 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
     clockOverride,
     identity: createStoredValue(area, identitySource, { initial: EMPTY_IDENTITY, what: 'Who you are' }),
     firstRun: createStoredValue(area, firstRunSource, { initial: undefined, what: 'Whether you were asked who you are' }),
-    managed,
+    managed: managedPolicyView(managed),
     ownProfiles: createStoredValue(area, ownProfilesSource, { initial: [], what: 'Your own timescale profiles' }),
     library: createStoredValue(area, planIndexSource, { initial: [], what: 'The list of plans' }),
     captures: createStoredValue(area, pendingCapturesSource, { initial: [], what: 'Text kept for adding to a plan' }),

@@ -18,12 +18,16 @@ import { openEarly } from '../sync/early-open.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
 
+/** How long the first render waits for the organisation's policy. */
+const POLICY_WAIT_MS = 150;
+
 export async function startServices(win: Window = window): Promise<Services> {
   // The plan in the address starts loading now, beside the reads below (lib/sync/early-open.ts).
   const route = parseRoute(win.location.hash);
   const early = openEarly(route.view === 'plan' ? route.planId : undefined);
   void requestPersistentStorage().catch(() => {});
-  const managed = readManagedPolicy(await browserManagedStorage().read(), SHIPPED_PROFILES.map((p) => p.id));
+  // Not awaited: a new profile's managed storage can take seconds (lib/state/managed-policy.svelte.ts).
+  const managed = browserManagedStorage().read().then((raw) => readManagedPolicy(raw, SHIPPED_PROFILES.map((p) => p.id)));
   const services = createServices({
     managed,
     area: browserLocalArea(),
@@ -40,7 +44,8 @@ export async function startServices(win: Window = window): Promise<Services> {
       return () => win.document.removeEventListener('visibilitychange', onVisible);
     },
   });
-  await loadStoredValues(services);
+  // The first render has the policy when it answers promptly (it usually does), and never waits long.
+  await Promise.all([loadStoredValues(services), Promise.race([services.managed.whenRead, new Promise((resolve) => setTimeout(resolve, POLICY_WAIT_MS))])]);
   askForChecksOnPlanChanges(services.recheck, win);
   return services;
 }

@@ -18,7 +18,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function render(policyValues: Record<string, unknown>) {
+async function render(policyValues: Record<string, unknown>, policyRead?: Promise<void>) {
   const area = memoryArea();
   await saveNetworkSettings(area, { signaling: ['wss://mine.example.org'], iceServers: [{ urls: 'stun:mine.example.org' }], relay: 'wss://mine.example.org/relay', relayOnly: false });
   const services = createServices({
@@ -26,7 +26,7 @@ async function render(policyValues: Record<string, unknown>) {
     clock: { now: () => new Date(2026, 10, 22), after: () => () => {} },
     pages: { url: (hash) => `chrome-extension://x/plan.html${hash}`, open: async () => {} },
     recheck: { request: async () => {}, onRequest: () => () => {} },
-    managed: readManagedPolicy(policyValues, ['national']),
+    managed: policyRead ? policyRead.then(() => readManagedPolicy(policyValues, ['national'])) : readManagedPolicy(policyValues, ['national']),
   });
   shown = mount(NetworkSettingsHarness, { target: document.body, props: { services } });
   await vi.waitFor(() => {
@@ -40,6 +40,22 @@ async function render(policyValues: Record<string, unknown>) {
 }
 
 describe('NetworkSettings with an organisation’s policy', () => {
+  it('waits for a policy that answers late, saying so, then shows the managed value as the organisation’s', async () => {
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    const rendering = render({ signaling: ['wss://signal.council.example.gov.uk'] }, late);
+    await vi.waitFor(() => {
+      flushSync();
+      expect(document.querySelector('[role="status"]')?.textContent).toBe('Checking your organisation’s settings…');
+    });
+    // Never the member's own value in the meantime, to be saved over the organisation's.
+    expect(document.querySelector('#network-signaling')).toBeNull();
+    answer();
+    const { signaling } = await rendering;
+    expect(signaling.value).toBe('wss://signal.council.example.gov.uk');
+    expect(signaling.readOnly).toBe(true);
+  });
+
   it('shows the managed servers read-only, saying who set them, and leaves the rest editable', async () => {
     const { signaling, ice } = await render({ signaling: ['wss://signal.council.example.gov.uk'] });
     expect(signaling.value).toBe('wss://signal.council.example.gov.uk');

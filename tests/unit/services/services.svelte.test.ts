@@ -42,7 +42,8 @@ describe('createServices', () => {
     expect(services.library.current.map((p) => p.familyName)).toEqual(['Brightwater']);
     expect([services.ownProfiles, services.captures, services.firstRun].every((v) => v.loaded)).toBe(true);
     expect(services.firstRun.current).toBeUndefined();
-    expect(services.managed).toEqual({ settings: {}, ignored: [] });
+    expect(services.managed.current).toEqual({ settings: {}, ignored: [] });
+    expect(services.managed.known).toBe(true);
   });
 
   it('re-renders views with the new today when any page sets or clears the pretend date', async () => {
