@@ -98,6 +98,7 @@ export function startPeerSync(
   const liveness = peerLiveness<WebrtcConnInternals>(QUIET_REBUILD_MS, () => Date.now());
   const followed = new WeakSet<WebrtcConnInternals>();
   let provider = build();
+  let destroyed = false;
 
   function build(): WebrtcProvider {
     const built = new WebrtcProvider(keys.roomName, doc, {
@@ -121,8 +122,18 @@ export function startPeerSync(
 
   function rebuild() {
     aloneSince = null;
+    // y-webrtc's destroy clears this page's presence ('disconnect'), at once and again as its old
+    // room goes (after its key promise), and setPresence only edits a presence that exists:
+    // without putting it back a member vanished from colleagues' "Here now" for good after any
+    // reconnect. Put back once both clears have run.
+    const presence = awareness.getLocalState();
     provider.destroy();
     provider = build();
+    if (presence !== null) {
+      setTimeout(() => {
+        if (!destroyed && awareness.getLocalState() === null) awareness.setLocalState(presence);
+      }, 0);
+    }
     // Until the new provider's signaling connects, we are connecting, not offline.
     everConnected = false;
     onRebuilt();
@@ -193,6 +204,7 @@ export function startPeerSync(
     },
     reconnect: rebuild,
     destroy() {
+      destroyed = true;
       clearInterval(timer);
       win?.removeEventListener('online', onOnline);
       listeners.clear();
