@@ -15,6 +15,12 @@
  * frames until the membership changes (at most MAX_HELD of them, then the peer is dropped); a
  * refused frame drops the peer. A live update that carries other members' structs (ours relaying
  * what the relay or another page brought) goes as sync step 2: catch-up, vouched for by us.
+ *
+ * When a signed connection closes, the colleague's presence (their session's awareness entry,
+ * named by the frames' `author`) goes at once, unless another open connection speaks for the same
+ * session. y-webrtc leaves it to the colleague's page to say it is leaving as it unloads, and that
+ * last message cannot be signed in time (signing is asynchronous): without this, a colleague who
+ * reloaded stayed "here" twice for up to 30 s, until y-protocols' timeout.
  */
 import type { WebrtcProvider } from 'y-webrtc';
 import * as bc from 'lib0/broadcastchannel';
@@ -26,6 +32,7 @@ import { PEER_LIMITS, PeerRateLimit } from './guard/token-bucket.ts';
 import { writtenOnlyBy, type Checked, type FrameAuth } from './frame-checks.ts';
 import { roomContext } from './signed-frame.ts';
 import { relabelRelayedUpdate } from './relayed-update.ts';
+import { forgetPresence } from './presence.ts';
 
 /** Frames one connection may have waiting behind one from a signer not known yet. */
 export const MAX_HELD = 256;
@@ -45,6 +52,7 @@ interface GuardedConn {
     send(data: Uint8Array): void;
     destroy(): void;
     on(event: 'data', listener: (data: Uint8Array) => void): void;
+    on(event: 'close', listener: () => void): void;
     removeAllListeners(event: 'data'): void;
   };
 }
@@ -99,10 +107,20 @@ export function guardProvider(
         }
       }
     };
+    // The session each signed connection speaks for (the clientID its frames are written under).
+    const authors = new Map<GuardedConn, number>();
     const guardConn = (conn: GuardedConn) => {
       conn.peer.removeAllListeners('data');
       if (!signing) return conn.peer.on('data', (data) => readFrame(conn, data));
-      signConn(conn, signing, roomContext(room.name), doc, (data, author) => readFrame(conn, data, author));
+      signConn(conn, signing, roomContext(room.name), doc, (data, author) => {
+        if (author !== null) authors.set(conn, author);
+        readFrame(conn, data, author);
+      });
+      conn.peer.on('close', () => {
+        const author = authors.get(conn);
+        authors.delete(conn);
+        if (author !== undefined && ![...authors.values()].includes(author)) forgetPresence(awareness, author);
+      });
     };
     for (const conn of room.webrtcConns.values()) guardConn(conn);
     const conns = room.webrtcConns;

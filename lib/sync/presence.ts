@@ -38,6 +38,22 @@ export function createAwareness(doc: Y.Doc): Awareness {
   return new Awareness(doc);
 }
 
+/**
+ * Forgets a colleague's presence here, at once (their connection closed), so that it is shown no
+ * more and is taken again as soon as they come back. y-protocols' removeAwarenessStates would
+ * instead raise the entry's clock, so their returning session's presence, sent with the clock it
+ * had, would be ignored until it renewed twice (up to 30 s); and it would broadcast the removal to
+ * colleagues still connected to them. So the entry and its clock go, and only this page's views
+ * hear of it ('change', not 'update', which y-webrtc relays).
+ */
+export function forgetPresence(awareness: Awareness, clientId: number): void {
+  if (clientId === awareness.clientID || !awareness.meta.has(clientId)) return;
+  const present = awareness.states.has(clientId);
+  awareness.states.delete(clientId);
+  awareness.meta.delete(clientId);
+  if (present) awareness.emit('change', [{ added: [], updated: [], removed: [clientId] }, 'connection closed']);
+}
+
 /** Sets this member's presence: who they are and where they are in the plan. */
 export function setPresence(awareness: Awareness, user: { name: string; agency: string }, section: string): void {
   awareness.setLocalStateField('user', { name: user.name || 'Unnamed member', agency: user.agency, color: colourFor(awareness.clientID) } satisfies PresenceUser);

@@ -79,6 +79,16 @@ test('two members share a plan, edit live, go offline, edit, reconnect and conve
   await b.page.getByLabel('Address').fill('5 Both Ways Street');
   await expect(a.page.getByLabel('Address')).toHaveValue('5 Both Ways Street', { timeout: 20_000 });
 
+  // Present to each other again after the reconnect (the rebuilt connection used to drop this
+  // page's own presence for good: peer-sync.ts).
+  await expect(a.page.getByText('Here now: 2')).toBeVisible();
+  await expect(b.page.getByText('Here now: 2')).toBeVisible();
+  // A colleague who closes the plan is gone from "Here now" at once, not after y-protocols' 30 s
+  // timeout (their page's last "leaving" message cannot be signed in time: guarded-webrtc.ts).
+  await b.page.close();
+  await expect(a.page.getByText(/^Here now:/)).toHaveCount(0, { timeout: 10_000 });
+  await expect(a.page.getByRole('status').filter({ hasText: 'A colleague left the plan.' })).toHaveCount(1);
+
   // Confidentiality: the server saw frames, but nothing readable. Routing fields (type, topic)
   // are checked as text; the encrypted payloads are decoded and checked as bytes (names are long
   // enough that a chance match in ciphertext is negligible; a 3-letter one like "Ava" is not).
