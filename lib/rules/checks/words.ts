@@ -34,7 +34,27 @@ export function wholeWordSource(term: string): string {
 
 /** True when any of the terms occurs in the text as whole words, ignoring case. */
 export function containsAnyWord(text: string, terms: readonly string[]): boolean {
-  const usable = terms.map((term) => term.trim()).filter((term) => term !== '');
-  if (usable.length === 0 || text === '') return false;
-  return new RegExp(usable.map(wholeWordSource).join('|'), 'iu').test(text);
+  if (text === '') return false;
+  return anyWordPattern(terms)?.test(text) ?? false;
+}
+
+/**
+ * The matcher for a list of terms, built once per list: checking a plan asks the same few lists
+ * (vague verbs, the child's words and names) for every outcome and action, and building the
+ * expression each time was most of that check's cost when a plan opened. Bounded, as lists with
+ * children's names change from plan to plan. Null for a list with no usable term.
+ */
+const patterns = new Map<string, RegExp | null>();
+const MAX_PATTERNS = 256;
+function anyWordPattern(terms: readonly string[]): RegExp | null {
+  const key = terms.join('\u0000');
+  let pattern = patterns.get(key);
+  if (pattern === undefined) {
+    const usable = terms.map((term) => term.trim()).filter((term) => term !== '');
+    // No `g` flag: `test` then keeps no state between texts.
+    pattern = usable.length === 0 ? null : new RegExp(usable.map(wholeWordSource).join('|'), 'iu');
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }

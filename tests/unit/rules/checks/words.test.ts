@@ -26,4 +26,13 @@ describe('containsAnyWord', () => {
   ])('“%s” contains one of %j: %s', (text, terms, expected) => {
     expect(containsAnyWord(text, terms)).toBe(expected);
   });
+
+  it('answers each text on its own when one list is asked about many texts (its matcher is reused)', () => {
+    const terms = ['support', 'work with'];
+    const texts = ['Mum will work with the family support worker', 'Ava will attend nursery', 'support', 'supportive', 'We will WORK  WITH Dad'];
+    for (let round = 0; round < 2; round++) expect(texts.map((t) => containsAnyWord(t, terms))).toEqual([true, false, true, false, true]);
+    // Another list with the same words in another order, and one with an extra term, are their own lists.
+    expect(containsAnyWord('Ava will attend nursery', ['work with', 'support'])).toBe(false);
+    expect(containsAnyWord('Ava will attend nursery', [...terms, 'attend'])).toBe(true);
+  });
 });
