@@ -1,6 +1,6 @@
 /**
- * Per-device counters (MEMBERSHIP.md): every signed frame carries its session's progress, the
- * number of edits it made (transactions that added to the document under its clientID) and its
+ * Per-device counters (ARCHITECTURE.md, "Membership with keys"): every signed frame carries its
+ * session's progress, the number of edits it made (transactions that added to the document under its clientID) and its
  * clientID's clock after them (frame-checks.ts). A receiver remembers, per verified session, the
  * latest progress announced and the points (edits, clock) it has seen, and compares them with its
  * own state vector: edits announced beyond the last point it already holds have not reached it.

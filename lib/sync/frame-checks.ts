@@ -1,6 +1,6 @@
 /**
- * What a session signs and what it accepts (MEMBERSHIP.md, "Signed sync"). One per open plan,
- * shared by its WebRTC connections and its relay sync:
+ * What a session signs and what it accepts (ARCHITECTURE.md, "Membership with keys"). One per
+ * open plan, shared by its WebRTC connections and its relay sync:
  * - `sign(context, body)`: the body, prefixed with this session's progress (per-device counters,
  *   device-progress.ts), in a frame signed by this device for this session's nonce;
  * - `check(bytes, context)`: the frame read and, when the plan's membership is established,

@@ -87,8 +87,8 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
   // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
   keepHistory(doc);
   const persistence = persistPlan(doc, planId);
-  // This session's clientID is bound to the device (MEMBERSHIP.md): a fresh nonce per session,
-  // and a spare ready in case someone writes under ours (the guard then moves us to it).
+  // This session's clientID is bound to the device (ARCHITECTURE.md, "Members, devices and keys"):
+  // a fresh nonce per session, and a spare ready in case someone writes under ours (the guard then moves us to it).
   const bound = async (identity: DeviceIdentity) => {
     const nonce = newClientNonce();
     return { nonce, clientId: await clientIdFor(identity.signingPublic, nonce) };

@@ -3,8 +3,8 @@
  * settings say relay only) and the relay in the epoch's relay room (when one is set), both signing
  * everything they send and checking everything they receive (frame-checks.ts).
  *
- * Moving to a new epoch (MEMBERSHIP.md, "Sessions"): everything this device has is pushed to the old
- * relay room and acknowledged (so a member who has not moved yet still finds it, the removal among
+ * Moving to a new epoch (ARCHITECTURE.md, "Membership with keys"): everything this device has is
+ * pushed to the old relay room and acknowledged (so a member who has not moved yet still finds it, the removal among
  * it); the old room is handed to a fresh random write key nobody keeps (SET_KEY), so a removed
  * device can no longer write there; the old WebRTC room is left and the new one joined; the new
  * relay room is seeded from this copy on its first catch-up. Moving to nothing (this device was
