@@ -32,11 +32,15 @@ export class SaveTracker {
   /**
    * A write failed: the plan is dirty. The first failure names the cause (a full disk); what
    * follows it (the browser closing the connection, later writes refused on it) would only hide
-   * that, so it is kept until the state is set again (a retry).
+   * that, so it is kept until the state is set again (a retry). The one exception is a full disk
+   * reported after the connection closed: Chromium may close a full disk's database before the
+   * write that found it full aborts, and "out of space" is what the member can act on.
    */
   fail(error: unknown): void {
     this.dirty = true;
-    if (this.#state.kind !== 'error') this.set(describeStorageError(error, 'save'));
+    const failure = describeStorageError(error, 'save');
+    const closedFirst = this.#state.kind === 'error' && this.#state.reason === 'closed';
+    if (this.#state.kind !== 'error' || (closedFirst && failure.reason === 'quota')) this.set(failure);
   }
 
   /** A write is under way. */

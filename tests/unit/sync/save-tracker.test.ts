@@ -31,6 +31,18 @@ describe('SaveTracker', () => {
     expect(saves.state).toMatchObject({ kind: 'error', reason: 'quota' });
   });
 
+  it('names a full disk reported after the connection closed (Chromium may close a full disk’s database first)', () => {
+    const saves = new SaveTracker();
+    saves.fail(closed());
+    saves.fail(full());
+    expect(saves.state).toMatchObject({ kind: 'error', reason: 'quota' });
+    // Anything else after a close still does not replace it.
+    const other = new SaveTracker();
+    other.fail(closed());
+    other.fail(new DOMException('boom', 'UnknownError'));
+    expect(other.state).toMatchObject({ kind: 'error', reason: 'closed' });
+  });
+
   it('wakes whoever waits once nothing is in flight, rejecting with the error state after a failure', async () => {
     const saves = new SaveTracker();
     await expect(saves.whenSettled()).resolves.toBeUndefined();
