@@ -24,6 +24,7 @@ import { syncPlanSummary } from '../library/summary-sync.ts';
 import { pendingCapturesSource, type PendingCapture } from '../capture/pending-capture.ts';
 import type { PlanSession } from '../sync/plan-session.ts';
 import { planOpener } from '../library/open-plan.ts';
+import type { FirstScreenRoots } from '../plan/first-screen.ts';
 import { createPlanSessions, type PlanSessions } from '../sync/plan-sessions.ts';
 
 export interface Services {
@@ -49,6 +50,8 @@ export interface Services {
   readonly pages: ExtensionPages;
   /** Asks the background to count what is due again (the badge). */
   readonly recheck: RecheckRequests;
+  /** A large plan's first screen kept on this device, if up to date (lib/plan/first-screen.ts); null otherwise. */
+  firstScreen(planId: string, section: string): Promise<FirstScreenRoots | null>;
 }
 
 export interface ServiceDependencies {
@@ -59,13 +62,17 @@ export interface ServiceDependencies {
   /** Calls back when the page may have slept past midnight; returns the unsubscribe. */
   onWake?: (callback: () => void) => () => void;
   openPlan?: (planId: string) => Promise<PlanSession>;
+  /** Reads a plan's kept first screen; none when not given. */
+  firstScreen?: (planId: string, section: string) => Promise<FirstScreenRoots | null>;
   /** Tells the background copies which plans this page has open (it syncs them itself meanwhile). */
   holds?: PlanHolds;
   /** The organisation's settings (lib/settings/managed.ts), or their reading; none when not given. */
   managed?: ManagedPolicy | Promise<ManagedPolicy>;
 }
 
-export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), holds, managed = NO_POLICY }: ServiceDependencies): Services {
+const NO_FIRST_SCREEN = async (): Promise<FirstScreenRoots | null> => null;
+
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), firstScreen = NO_FIRST_SCREEN, holds, managed = NO_POLICY }: ServiceDependencies): Services {
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
     area,
@@ -89,6 +96,7 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
     }),
     pages,
     recheck,
+    firstScreen,
   };
 }
 

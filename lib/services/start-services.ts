@@ -13,9 +13,12 @@ import { browserManagedStorage } from '../platform/managed-storage.ts';
 import { readManagedPolicy } from '../settings/managed.ts';
 import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { createServices, loadStoredValues, type Services } from './services.ts';
-import { parseRoute } from '../state/route.ts';
+import { parseRoute, sectionId } from '../state/route.ts';
+import { FIRST_SCREEN_ROOTS } from '../plan/first-screen.ts';
 import { openEarly } from '../sync/early-open.ts';
 import { openPlanSession } from '../sync/plan-session.ts';
+import { readFirstScreen } from '../sync/first-screen-store.ts';
+import { planDatabaseName } from '../sync/persistence.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
 
 /** How long the first render waits for the organisation's policy. */
@@ -24,7 +27,7 @@ const POLICY_WAIT_MS = 150;
 export async function startServices(win: Window = window): Promise<Services> {
   // The plan in the address starts loading now, beside the reads below (lib/sync/early-open.ts).
   const route = parseRoute(win.location.hash);
-  const early = openEarly(route.view === 'plan' ? route.planId : undefined);
+  const early = route.view === 'plan' ? openEarly(route.planId, sectionId(route.section)) : openEarly(undefined, '');
   void requestPersistentStorage().catch(() => {});
   // Not awaited: a new profile's managed storage can take seconds (lib/state/managed-policy.svelte.ts).
   const managed = browserManagedStorage().read().then((raw) => readManagedPolicy(raw, SHIPPED_PROFILES.map((p) => p.id)));
@@ -36,6 +39,7 @@ export async function startServices(win: Window = window): Promise<Services> {
     recheck: browserRecheckRequests(),
     holds: webLockHolds(),
     openPlan: (planId) => early.take(planId) ?? openPlanSession(planId),
+    firstScreen: (planId, section) => early.firstScreen(planId) ?? readFirstScreen(planDatabaseName(planId), FIRST_SCREEN_ROOTS[section] ?? []).roots,
     onWake: (callback) => {
       const onVisible = () => {
         if (win.document.visibilityState === 'visible') callback();

@@ -39,6 +39,11 @@ export function isSectionId(value: string): value is SectionId {
   return (SECTION_IDS as readonly string[]).includes(value);
 }
 
+/** The section a route's section id shows: the first section when it is empty or unknown. */
+export function sectionId(value: string): SectionId {
+  return isSectionId(value) ? value : SECTION_IDS[0];
+}
+
 /** The printable versions of a plan: for the family, for professionals, and one agency report. */
 export type PrintKind = 'family' | 'professional' | 'report';
 const PRINT_KINDS: readonly string[] = ['family', 'professional', 'report'];

@@ -7,6 +7,7 @@
  * whole document state, so nothing typed is lost while the window stays open.
  */
 import type * as Y from 'yjs';
+import { encodeFirstScreen, isLargePlan } from '../plan/first-screen.ts';
 import { PlanStore } from './plan-store.ts';
 import type { SaveState } from './save-state.ts';
 import { SaveTracker } from './save-tracker.ts';
@@ -18,6 +19,9 @@ import { SaveTracker } from './save-tracker.ts';
  */
 export const COMPACT_ON_OPEN_ABOVE = 20;
 export const COMPACT_AFTER_LOAD_MS = 2000;
+
+/** How long a large plan stays unchanged before its first screen is kept (lib/plan/first-screen.ts): after a compaction. */
+export const KEEP_FIRST_SCREEN_AFTER_MS = 3000;
 
 /** The IndexedDB database that holds a plan's document. */
 export function planDatabaseName(planId: string): string {
@@ -41,6 +45,11 @@ export interface PlanPersistence {
    * hundreds), atomically and keeping any edit made meanwhile; resolves with whether it merged.
    */
   compact(above?: number): Promise<boolean>;
+  /**
+   * Keeps a large plan's first screen (lib/plan/first-screen.ts) for what is stored now, unless
+   * nothing changed since it was last kept; this does it itself once the plan has been quiet.
+   */
+  keepFirstScreen(): Promise<void>;
   /** Values kept in the plan's database beside its updates, never synced or backed up. */
   readExtra(key: string): Promise<unknown>;
   writeExtra(key: string, value: unknown): Promise<void>;
@@ -54,12 +63,45 @@ export interface PlanPersistence {
 export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined = globalThis.window): PlanPersistence {
   const saves = new SaveTracker();
   const store = new PlanStore(doc, planDatabaseName(planId), saves);
+  // A large plan's first screen is kept once the plan has been quiet for a moment, and as the view
+  // closes. Not as the page goes away: the keeping reads which update is stored last, and a page
+  // that has gone runs no more code, so IndexedDB would abort it.
+  let loaded = false;
+  let generation = 0;
+  let keptGeneration = -1;
+  let keeping: ReturnType<typeof setTimeout> | undefined;
+  const keepFirstScreen = (): Promise<void> => {
+    clearTimeout(keeping);
+    if (!loaded || keptGeneration === generation || !isLargePlan(doc)) return Promise.resolve();
+    keptGeneration = generation;
+    return store.keepFirstScreen(encodeFirstScreen(doc));
+  };
+  const keepWhenQuiet = () => {
+    clearTimeout(keeping);
+    if (loaded) keeping = setTimeout(() => void keepFirstScreen().catch(() => {}), KEEP_FIRST_SCREEN_AFTER_MS);
+  };
+  // Not an 'update' listener: while one is registered Yjs encodes every transaction, the stored
+  // plan's loading too (plan-store.ts).
+  const changed = () => {
+    generation += 1;
+    keepWhenQuiet();
+  };
+  doc.on('afterTransaction', changed);
   const stopFlushingOnHide = flushWhenHidden(win, () => store.flush());
   const whenLoaded = store.open();
   whenLoaded.catch(() => {}); // reported through `state`; callers await whenLoaded themselves
   let compaction: ReturnType<typeof setTimeout> | undefined;
+  const compact = (above?: number) =>
+    store.compact(above).then((compacted) => {
+      if (compacted) changed();
+      return compacted;
+    });
   whenLoaded.then(
-    () => (compaction = setTimeout(() => void store.compact(COMPACT_ON_OPEN_ABOVE).catch(() => {}), COMPACT_AFTER_LOAD_MS)),
+    () => {
+      loaded = true;
+      keepWhenQuiet();
+      compaction = setTimeout(() => void compact(COMPACT_ON_OPEN_ABOVE).catch(() => {}), COMPACT_AFTER_LOAD_MS);
+    },
     () => {},
   );
   return {
@@ -71,7 +113,8 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     flush: () => store.flush(),
     retry: () => store.retry(),
     replaceStored: () => store.replaceStored(),
-    compact: (above) => store.compact(above),
+    compact,
+    keepFirstScreen,
     readExtra: (key) => store.readExtra(key),
     writeExtra: (key, value) => store.writeExtra(key, value),
     deleteExtra: (key) => store.deleteExtra(key),
@@ -79,6 +122,9 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     async destroy() {
       clearTimeout(compaction);
       stopFlushingOnHide();
+      doc.off('afterTransaction', changed);
+      await keepFirstScreen().catch(() => {});
+      clearTimeout(keeping);
       await store.close();
     },
   };

@@ -7,6 +7,8 @@
  * one that tracks each transaction and reports to a SaveTracker. y-indexeddb is pinned to 9.0.x
  * because this reaches into its `_storeUpdate`, `_db` and `_dbsize` fields.
  */
+import { storeFirstScreen } from './first-screen-store.ts';
+import type { FirstScreenRoots } from '../plan/first-screen.ts';
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
@@ -172,6 +174,17 @@ export class PlanStore {
       };
       tx.onabort = () => reject(tx.error ?? new DOMException('The stored plan could not be merged', 'AbortError'));
     });
+  }
+
+  /** Keeps `roots` as the first screen of what is stored now (first-screen-store.ts); nothing when closed. */
+  keepFirstScreen(roots: FirstScreenRoots): Promise<void> {
+    const db = this.#provider.db;
+    if (!db) return Promise.resolve();
+    try {
+      return storeFirstScreen(db, roots);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Stores anything not yet committed; resolves when it is committed (or rejects). */

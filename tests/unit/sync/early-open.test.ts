@@ -24,7 +24,7 @@ describe('openEarly', () => {
   it('starts loading the plan in the address before anyone asks, and hands that session to the first to ask', async () => {
     await storePlan('stored');
     const opened: string[] = [];
-    const early = openEarly(PLAN, (id) => (opened.push(id), openPlanSession(id)));
+    const early = openEarly(PLAN, 'family', (id) => (opened.push(id), openPlanSession(id)));
     await new Promise((r) => setTimeout(r, 20));
     expect(opened).toEqual([PLAN]); // before any take
     const session = await early.take(PLAN)!;
@@ -36,7 +36,7 @@ describe('openEarly', () => {
 
   it('never creates a database for a plan not on this device', async () => {
     const opened: string[] = [];
-    const early = openEarly(PLAN, async (id) => (opened.push(id), null as unknown as PlanSession));
+    const early = openEarly(PLAN, 'family', async (id) => (opened.push(id), null as unknown as PlanSession));
     await new Promise((r) => setTimeout(r, 20));
     expect(opened).toEqual([]);
     expect(await databaseNames()).toEqual([]);
@@ -47,9 +47,9 @@ describe('openEarly', () => {
 
   it('gives nothing for another plan, or when the page was not opened on a plan', async () => {
     await storePlan('stored');
-    const early = openEarly(PLAN);
+    const early = openEarly(PLAN, 'family');
     expect(early.take('b'.repeat(32))).toBeUndefined();
-    expect(openEarly(undefined).take(PLAN)).toBeUndefined();
+    expect(openEarly(undefined, 'family').take(PLAN)).toBeUndefined();
     (await early.take(PLAN))!.close();
   });
 
@@ -58,6 +58,7 @@ describe('openEarly', () => {
     let closed = 0;
     const early = openEarly(
       PLAN,
+      'family',
       async (id) => {
         const session = await openPlanSession(id);
         return { ...session, close: () => (closed++, session.close()) };

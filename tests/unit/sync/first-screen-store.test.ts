@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import * as Y from 'yjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { persistPlan, planDatabaseName } from '../../../lib/sync/persistence.ts';
+import { readFirstScreen } from '../../../lib/sync/first-screen-store.ts';
+import { decodeFirstScreen, FIRST_SCREEN_ROOTS, LARGE_PLAN_ITEMS } from '../../../lib/plan/first-screen.ts';
+import { readMeta, setMetaField } from '../../../lib/plan/index.ts';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const PLAN = 'a'.repeat(32);
+const NAME = planDatabaseName(PLAN);
+const FAMILY = FIRST_SCREEN_ROOTS.family!;
+
+/** A plan with enough items to be large, stored; left open. */
+async function openLargePlan(familyName: string) {
+  const typed = new Y.Doc();
+  setMetaField(typed, { field: 'familyName', value: familyName });
+  // A long history: each change its own item.
+  const notes = typed.getMap<number>('notes');
+  for (let i = 0; i < LARGE_PLAN_ITEMS; i++) typed.transact(() => notes.set(`n${i % 50}`, i));
+  const doc = new Y.Doc();
+  const persistence = persistPlan(doc, PLAN, undefined);
+  await persistence.whenLoaded;
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(typed));
+  await persistence.flush();
+  return { doc, persistence };
+}
+
+async function familyNameShown(): Promise<string | null> {
+  const roots = await readFirstScreen(NAME, FAMILY).roots;
+  const doc = decodeFirstScreen(roots, 'family');
+  return doc ? readMeta(doc).familyName : null;
+}
+
+describe('the kept first screen', () => {
+  it('is read while nothing has been stored since it was kept', async () => {
+    const { doc, persistence } = await openLargePlan('Rowan');
+    expect(await familyNameShown()).toBeNull(); // nothing kept yet
+    await persistence.keepFirstScreen();
+    expect(await familyNameShown()).toBe('Rowan');
+
+    // An edit stored since (here, another tab's or a colleague's would do the same) makes it out of date.
+    setMetaField(doc, { field: 'familyName', value: 'Rowan-Hale' });
+    await persistence.flush();
+    expect(await familyNameShown()).toBeNull();
+    await persistence.keepFirstScreen();
+    expect(await familyNameShown()).toBe('Rowan-Hale');
+
+    // A compaction rewrites what is stored: out of date again until kept.
+    await persistence.compact(0);
+    expect(await familyNameShown()).toBeNull();
+    await persistence.destroy(); // closing keeps it
+    expect(await familyNameShown()).toBe('Rowan-Hale');
+  });
+
+  it('is not kept for a small plan', async () => {
+    const doc = new Y.Doc();
+    const persistence = persistPlan(doc, PLAN, undefined);
+    await persistence.whenLoaded;
+    setMetaField(doc, { field: 'familyName', value: 'Rowan' });
+    await persistence.keepFirstScreen();
+    await persistence.destroy();
+    expect(await readFirstScreen(NAME, FAMILY).exists).toBe(true);
+    expect(await familyNameShown()).toBeNull();
+  });
+
+  it('says a plan is not on this device without creating its database', async () => {
+    const stored = readFirstScreen(NAME, FAMILY);
+    expect(await stored.exists).toBe(false);
+    expect(await stored.roots).toBeNull();
+    expect(await indexedDB.databases()).toEqual([]);
+  });
+});
