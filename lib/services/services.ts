@@ -16,7 +16,8 @@ import { clockOverrideSource } from '../settings/clock-override.ts';
 import { EMPTY_IDENTITY, identitySource, type Identity } from '../settings/identity.ts';
 import { ownProfilesSource } from '../settings/own-profiles.ts';
 import { firstRunSource, type FirstRunAnswer } from '../settings/first-run.ts';
-import { NO_POLICY, type ManagedPolicy } from '../settings/managed.ts';
+import { NO_POLICY, loadConnectionSettings, type ManagedPolicy } from '../settings/managed.ts';
+import type { NetworkSettings } from '../settings/network.ts';
 import { managedPolicyView, type ManagedPolicyView } from '../state/managed-policy.svelte.ts';
 import type { Profile } from '../rules/deadlines/profiles/index.ts';
 import { planIndexSource, type PlanSummary } from '../library/plan-index.ts';
@@ -39,6 +40,11 @@ export interface Services {
   readonly firstRun: StoredValue<FirstRunAnswer | undefined>;
   /** What the organisation set through managed storage (read once, when the page starts; it may answer after the first render). */
   readonly managed: ManagedPolicyView;
+  /**
+   * The connection settings in use on this device: the member's saved ones under the
+   * organisation's, once its policy has been read (so its servers are never bypassed).
+   */
+  connectionSettings(): Promise<NetworkSettings>;
   /** The member's own timescale profiles, by name. */
   readonly ownProfiles: StoredValue<Profile[]>;
   /** The plans on this device, by family name. */
@@ -73,6 +79,7 @@ export interface ServiceDependencies {
 const NO_FIRST_SCREEN = async (): Promise<FirstScreenRoots | null> => null;
 
 export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), firstScreen = NO_FIRST_SCREEN, holds, managed = NO_POLICY }: ServiceDependencies): Services {
+  const policy = managedPolicyView(managed);
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
     area,
@@ -80,7 +87,8 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
     clockOverride,
     identity: createStoredValue(area, identitySource, { initial: EMPTY_IDENTITY, what: 'Who you are' }),
     firstRun: createStoredValue(area, firstRunSource, { initial: undefined, what: 'Whether you were asked who you are' }),
-    managed: managedPolicyView(managed),
+    managed: policy,
+    connectionSettings: async () => loadConnectionSettings(area, await policy.whenRead),
     ownProfiles: createStoredValue(area, ownProfilesSource, { initial: [], what: 'Your own timescale profiles' }),
     library: createStoredValue(area, planIndexSource, { initial: [], what: 'The list of plans' }),
     captures: createStoredValue(area, pendingCapturesSource, { initial: [], what: 'Text kept for adding to a plan' }),

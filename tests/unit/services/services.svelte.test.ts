@@ -9,6 +9,7 @@ import { nextMidnight, type Clock } from '../../../lib/platform/clock.ts';
 import type { PlanSession } from '../../../lib/sync/plan-session.ts';
 import type { PlanHolds } from '../../../lib/platform/plan-holds.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
+import type { ManagedPolicy } from '../../../lib/settings/managed.ts';
 
 const clockAt = (now: Date): Clock => ({ now: () => now, after: () => () => {} });
 
@@ -44,6 +45,24 @@ describe('createServices', () => {
     expect(services.firstRun.current).toBeUndefined();
     expect(services.managed.current).toEqual({ settings: {}, ignored: [] });
     expect(services.managed.known).toBe(true);
+  });
+
+  it('gives the connection settings only once the organisation’s policy has answered, under it', async () => {
+    const area = memoryArea();
+    let answer!: (policy: ManagedPolicy) => void;
+    const services = createServices({
+      area,
+      clock: clockAt(new Date(2026, 10, 22, 9, 0)),
+      pages: { url: (hash) => hash, open: async () => {} },
+      recheck: { request: async () => {}, onRequest: () => () => {} },
+      managed: new Promise<ManagedPolicy>((resolve) => (answer = resolve)),
+    });
+    let settings: Awaited<ReturnType<typeof services.connectionSettings>> | undefined;
+    void services.connectionSettings().then((s) => (settings = s));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settings).toBeUndefined();
+    answer({ settings: { relay: 'wss://relay.example.org', relayOnly: true }, ignored: [] });
+    await vi.waitFor(() => expect(settings).toMatchObject({ relay: 'wss://relay.example.org', relayOnly: true }));
   });
 
   it('re-renders views with the new today when any page sets or clears the pretend date', async () => {
