@@ -8,6 +8,7 @@
  * because this reaches into its `_storeUpdate`, `_db` and `_dbsize` fields.
  */
 import { storeFirstScreen } from './first-screen-store.ts';
+import { outOfSpace } from '../platform/storage-space.ts';
 import type { FirstScreenRoots } from '../plan/first-screen.ts';
 import * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
@@ -37,13 +38,16 @@ export class PlanStore {
   readonly doc: Y.Doc;
   readonly name: string;
   readonly saves: SaveTracker;
+  /** Whether the device is out of space (lib/platform/storage-space.ts). */
+  readonly space: () => Promise<boolean>;
   #provider!: IndexeddbPersistence;
   #trimTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(doc: Y.Doc, name: string, saves: SaveTracker) {
+  constructor(doc: Y.Doc, name: string, saves: SaveTracker, space: () => Promise<boolean> = outOfSpace) {
     this.doc = doc;
     this.name = name;
     this.saves = saves;
+    this.space = space;
   }
 
   /** Opens the database (again, on a retry) and loads it into the document; `during` words a failure. */
@@ -58,7 +62,13 @@ export class PlanStore {
     this.#takeOverWriting(provider, listenAfterLoad);
     const opened = provider._db.then((db) =>
       watchForClose(db, () => {
-        if (provider === this.#provider) this.saves.fail(new DOMException('The database was closed', 'InvalidStateError'));
+        if (provider !== this.#provider) return;
+        this.saves.fail(new DOMException('The database was closed', 'InvalidStateError'));
+        // Chromium closes a full disk's database, and the write that found it full may never say
+        // so: "out of space" is what the member can act on (it replaces "closed", save-tracker.ts).
+        void this.space().then((full) => {
+          if (full && provider === this.#provider) this.saves.fail(new DOMException('The device has no space left', 'QuotaExceededError'));
+        });
       }),
     );
     return Promise.all([provider.whenSynced, opened]).then(
