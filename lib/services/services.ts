@@ -58,6 +58,8 @@ export interface Services {
   readonly recheck: RecheckRequests;
   /** A large plan's first screen kept on this device, if up to date (lib/plan/first-screen.ts); null otherwise. */
   firstScreen(planId: string, section: string): Promise<FirstScreenRoots | null>;
+  /** The plan's first screen has painted (the plan opened with the page waits for that to load). */
+  firstScreenShown(planId: string): void;
 }
 
 export interface ServiceDependencies {
@@ -70,6 +72,7 @@ export interface ServiceDependencies {
   openPlan?: (planId: string) => Promise<PlanSession>;
   /** Reads a plan's kept first screen; none when not given. */
   firstScreen?: (planId: string, section: string) => Promise<FirstScreenRoots | null>;
+  firstScreenShown?: (planId: string) => void;
   /** Tells the background copies which plans this page has open (it syncs them itself meanwhile). */
   holds?: PlanHolds;
   /** The organisation's settings (lib/settings/managed.ts), or their reading; none when not given. */
@@ -78,7 +81,7 @@ export interface ServiceDependencies {
 
 const NO_FIRST_SCREEN = async (): Promise<FirstScreenRoots | null> => null;
 
-export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), firstScreen = NO_FIRST_SCREEN, holds, managed = NO_POLICY }: ServiceDependencies): Services {
+export function createServices({ area, clock, pages, recheck, onWake, openPlan = planOpener(area), firstScreen = NO_FIRST_SCREEN, firstScreenShown = () => {}, holds, managed = NO_POLICY }: ServiceDependencies): Services {
   const policy = managedPolicyView(managed);
   const clockOverride = createStoredValue(area, clockOverrideSource, { initial: undefined, what: 'The pretend date' });
   return {
@@ -105,6 +108,7 @@ export function createServices({ area, clock, pages, recheck, onWake, openPlan =
     pages,
     recheck,
     firstScreen,
+    firstScreenShown,
   };
 }
 

@@ -39,6 +39,7 @@ export async function startServices(win: Window = window): Promise<Services> {
     recheck: browserRecheckRequests(),
     holds: webLockHolds(),
     openPlan: (planId) => early.take(planId) ?? openPlanSession(planId),
+    firstScreenShown: (planId) => early.firstScreenShown(planId),
     firstScreen: (planId, section) => early.firstScreen(planId) ?? readFirstScreen(planDatabaseName(planId), FIRST_SCREEN_ROOTS[section] ?? []).roots,
     onWake: (callback) => {
       const onVisible = () => {

@@ -5,7 +5,7 @@
  * of that plan takes the session already loading; nobody else does.
  *
  * The plan's database is looked at first, for its kept first screen (lib/plan/first-screen.ts),
- * which the page shows while the plan loads: read before the plan, it is not queued behind it.
+ * which the page shows while the plan loads: the plan loads once that has painted.
  * A plan not on this device is never opened here (opening would create its database): the view's
  * own check then says so as before. A session nobody takes (the view refused it) is closed.
  */
@@ -25,7 +25,12 @@ export interface EarlyOpen {
    * date), the first time it is asked for (later, the page may have changed the plan); otherwise undefined.
    */
   firstScreen(planId: string): Promise<FirstScreenRoots | null> | undefined;
+  /** The first screen has painted: the plan, waiting for it, loads now. */
+  firstScreenShown(planId: string): void;
 }
+
+/** How long a plan with a first screen waits for it to paint before loading anyway (one that never shows). */
+export const FIRST_SCREEN_WAIT_MS = 1000;
 
 export function openEarly(
   planId: string | undefined,
@@ -33,11 +38,20 @@ export function openEarly(
   open: (planId: string) => Promise<PlanSession> = openPlanSession,
   factory: IDBFactory | undefined = globalThis.indexedDB,
   unclaimedMs = UNCLAIMED_MS,
+  firstScreenWaitMs = FIRST_SCREEN_WAIT_MS,
 ): EarlyOpen {
-  if (!planId || !factory) return { take: () => undefined, firstScreen: () => undefined };
+  if (!planId || !factory) return { take: () => undefined, firstScreen: () => undefined, firstScreenShown: () => {} };
   const stored = readFirstScreen(planDatabaseName(planId), FIRST_SCREEN_ROOTS[section] ?? [], factory);
   const firstScreen = stored.roots;
-  const opening = stored.exists.then((exists) => (exists ? open(planId) : undefined));
+  let painted!: () => void;
+  const shown = new Promise<void>((resolve) => (painted = resolve));
+  const opening = stored.exists.then(async (exists) => {
+    if (!exists) return undefined;
+    // Loading the plan is one long task: started before its first screen has painted, it would
+    // hold that back. So a plan with a first screen loads once it is on screen.
+    if (await firstScreen) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, firstScreenWaitMs))]);
+    return open(planId);
+  });
   opening.catch(() => {}); // reported to whoever takes it
   let taken = false;
   let firstScreenTaken = false;
@@ -56,6 +70,9 @@ export function openEarly(
       if (firstScreenTaken || id !== planId) return undefined;
       firstScreenTaken = true;
       return firstScreen;
+    },
+    firstScreenShown(id) {
+      if (id === planId) painted();
     },
   };
 }

@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { persistPlan } from '../../../lib/sync/persistence.ts';
+import { setMetaField } from '../../../lib/plan/index.ts';
+import { LARGE_PLAN_ITEMS } from '../../../lib/plan/first-screen.ts';
 import { openEarly } from '../../../lib/sync/early-open.ts';
 import { openPlanSession, type PlanSession } from '../../../lib/sync/plan-session.ts';
 
@@ -69,5 +73,49 @@ describe('openEarly', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(closed).toBe(1);
     expect(early.take(PLAN)).toBeUndefined();
+  });
+});
+
+describe('a plan with a kept first screen', () => {
+  /** A large plan stored with its first screen kept. */
+  async function storeLargePlan(): Promise<void> {
+    const typed = new Y.Doc();
+    setMetaField(typed, { field: 'familyName', value: 'Rowan' });
+    const notes = typed.getMap<number>('notes');
+    for (let i = 0; i < LARGE_PLAN_ITEMS; i++) typed.transact(() => notes.set(`n${i % 50}`, i));
+    const doc = new Y.Doc();
+    const persistence = persistPlan(doc, PLAN, undefined);
+    await persistence.whenLoaded;
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(typed));
+    await persistence.flush();
+    await persistence.destroy(); // closing keeps the first screen
+  }
+
+  it('gives the first screen, and loads the plan once it has painted', async () => {
+    await storeLargePlan();
+    const opened: string[] = [];
+    const early = openEarly(PLAN, 'family', async (id) => (opened.push(id), null as unknown as PlanSession), indexedDB, 10_000, 10_000);
+    const roots = await early.firstScreen(PLAN)!;
+    expect(roots).not.toBeNull();
+    expect(early.firstScreen(PLAN)).toBeUndefined(); // once: later the page may have changed the plan
+    await new Promise((r) => setTimeout(r, 50));
+    expect(opened).toEqual([]);
+    early.firstScreenShown(PLAN);
+    await vi.waitFor(() => expect(opened).toEqual([PLAN]));
+  });
+
+  it('loads the plan anyway when the first screen never paints', async () => {
+    await storeLargePlan();
+    const opened: string[] = [];
+    openEarly(PLAN, 'family', async (id) => (opened.push(id), null as unknown as PlanSession), indexedDB, 10_000, 60);
+    await vi.waitFor(() => expect(opened).toEqual([PLAN]));
+  });
+
+  it('does not wait for a section that has no first screen', async () => {
+    await storeLargePlan();
+    const opened: string[] = [];
+    const early = openEarly(PLAN, 'chronology', async (id) => (opened.push(id), null as unknown as PlanSession), indexedDB, 10_000, 10_000);
+    expect(await early.firstScreen(PLAN)).toBeNull();
+    await vi.waitFor(() => expect(opened).toEqual([PLAN]));
   });
 });
