@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { persistPlan } from '../../../lib/sync/persistence.ts';
-import { setMetaField } from '../../../lib/plan/index.ts';
-import { LARGE_PLAN_ITEMS } from '../../../lib/plan/first-screen.ts';
+import { openLargePlan } from '../helpers/large-plan.ts';
 import { openEarly } from '../../../lib/sync/early-open.ts';
 import { openPlanSession, type PlanSession } from '../../../lib/sync/plan-session.ts';
 
@@ -79,15 +76,7 @@ describe('openEarly', () => {
 describe('a plan with a kept first screen', () => {
   /** A large plan stored with its first screen kept. */
   async function storeLargePlan(): Promise<void> {
-    const typed = new Y.Doc();
-    setMetaField(typed, { field: 'familyName', value: 'Rowan' });
-    const notes = typed.getMap<number>('notes');
-    for (let i = 0; i < LARGE_PLAN_ITEMS; i++) typed.transact(() => notes.set(`n${i % 50}`, i));
-    const doc = new Y.Doc();
-    const persistence = persistPlan(doc, PLAN, undefined);
-    await persistence.whenLoaded;
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(typed));
-    await persistence.flush();
+    const { persistence } = await openLargePlan(PLAN, 'Rowan');
     await persistence.destroy(); // closing keeps the first screen
   }
 

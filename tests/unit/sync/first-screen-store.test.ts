@@ -3,8 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { persistPlan, planDatabaseName } from '../../../lib/sync/persistence.ts';
+import { openLargePlan } from '../helpers/large-plan.ts';
 import { readFirstScreen } from '../../../lib/sync/first-screen-store.ts';
-import { decodeFirstScreen, FIRST_SCREEN_ROOTS, LARGE_PLAN_ITEMS } from '../../../lib/plan/first-screen.ts';
+import { decodeFirstScreen, FIRST_SCREEN_ROOTS } from '../../../lib/plan/first-screen.ts';
 import { readMeta, setMetaField } from '../../../lib/plan/index.ts';
 
 beforeEach(() => {
@@ -15,21 +16,6 @@ const PLAN = 'a'.repeat(32);
 const NAME = planDatabaseName(PLAN);
 const FAMILY = FIRST_SCREEN_ROOTS.family!;
 
-/** A plan with enough items to be large, stored; left open. */
-async function openLargePlan(familyName: string) {
-  const typed = new Y.Doc();
-  setMetaField(typed, { field: 'familyName', value: familyName });
-  // A long history: each change its own item.
-  const notes = typed.getMap<number>('notes');
-  for (let i = 0; i < LARGE_PLAN_ITEMS; i++) typed.transact(() => notes.set(`n${i % 50}`, i));
-  const doc = new Y.Doc();
-  const persistence = persistPlan(doc, PLAN, undefined);
-  await persistence.whenLoaded;
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(typed));
-  await persistence.flush();
-  return { doc, persistence };
-}
-
 async function familyNameShown(): Promise<string | null> {
   const roots = await readFirstScreen(NAME, FAMILY).roots;
   const doc = decodeFirstScreen(roots, 'family');
@@ -38,7 +24,7 @@ async function familyNameShown(): Promise<string | null> {
 
 describe('the kept first screen', () => {
   it('is read while nothing has been stored since it was kept', async () => {
-    const { doc, persistence } = await openLargePlan('Rowan');
+    const { doc, persistence } = await openLargePlan(PLAN, 'Rowan');
     expect(await familyNameShown()).toBeNull(); // nothing kept yet
     await persistence.keepFirstScreen();
     expect(await familyNameShown()).toBe('Rowan');
