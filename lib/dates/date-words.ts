@@ -8,8 +8,20 @@ import { isIsoDate } from './iso-date.ts';
 
 /** "4 March 2025"; a value that is not a real date is returned as it is. */
 export function describeDate(value: string): string {
-  return isIsoDate(value) ? format(parseISO(value), 'd MMMM yyyy') : value;
+  if (!isIsoDate(value)) return value;
+  let words = described.get(value);
+  if (words === undefined) {
+    // A plan names the same few hundred dates thousands of times (a chronology, every version of it).
+    if (described.size >= DESCRIBED_KEPT) described.clear();
+    words = format(parseISO(value), 'd MMMM yyyy');
+    described.set(value, words);
+  }
+  return words;
 }
+
+/** Dates already put in words: formatting is pure, and took half of reading a large plan into words. */
+const described = new Map<string, string>();
+const DESCRIBED_KEPT = 10_000;
 
 /** "14 March 2026", or `fallback` when the value is not a real date. */
 export function dateInWords(value: string, fallback = 'date not set'): string {
