@@ -70,6 +70,8 @@ export function diffTokens(a: readonly string[], b: readonly string[], maxEdits:
     endA--;
     endB--;
   }
+  // Any way from one to the other takes at least the difference in length: past the limit, no need to search.
+  if (Math.abs(endA - endB) > maxEdits) return null;
   const middle = myers(a.slice(start, endA), b.slice(start, endB), maxEdits);
   if (!middle) return null;
   const same = (text: string): DiffPart => ({ kind: 'same', text });
