@@ -19,6 +19,7 @@ import { injectPlan } from './fixtures/inject-plan.ts';
 import { percentile, type Figure } from './figure.ts';
 import { generatePlanWithHistory } from './fixtures/plan-history.ts';
 import { KEEP_FIRST_SCREEN_AFTER_MS } from '../lib/sync/persistence.ts';
+import { encodeFirstScreen } from '../lib/plan/first-screen.ts';
 
 const PLAN_ID = 'b'.repeat(32);
 const HISTORY_PLAN_ID = 'c'.repeat(32);
@@ -30,6 +31,14 @@ const median = (samples: number[]) => (samples.length > 0 ? percentile(samples, 
 export default async function (): Promise<Figure[]> {
   const doc = generateLargePlan();
   const bytes = Y.encodeStateAsUpdate(doc).length;
+  // Keeping the first screen (Node): what a quiet moment costs the page, and what it stores.
+  const keeps: number[] = [];
+  let kept = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    kept = Object.values(encodeFirstScreen(doc)).reduce((sum, update) => sum + update.length, 0);
+    keeps.push(performance.now() - start);
+  }
   const withHistory = generatePlanWithHistory(true);
   const historyBytes = Y.encodeStateAsUpdate(withHistory);
   const ext = await launchExtension();
@@ -109,6 +118,8 @@ export default async function (): Promise<Figure[]> {
       { name: 'large plan: cold open to interactive, framework with 25k words (median)', value: percentile(opens, 50), unit: 'ms', budget: 300 },
       { name: 'large plan: first screen (kept copy, read-only) painted, first section (median of opens that had one)', value: median(firstScreens[`${PLAN_ID}/family`]!), unit: 'ms', budget: null },
       { name: 'large plan: first screen painted, framework with 25k words (median of opens that had one)', value: median(firstScreens[`${PLAN_ID}/framework`]!), unit: 'ms', budget: null },
+      { name: 'large plan: keeping its first screen, Node (median)', value: percentile(keeps, 50), unit: 'ms', budget: null },
+      { name: 'large plan: its first screen, stored beside it', value: kept / 1024, unit: 'KB', budget: null },
       { name: 'large plan: opens of the first section that showed a first screen', value: firstScreens[`${PLAN_ID}/family`]!.length, unit: `of ${RUNS}`, budget: null },
       { name: 'plan + 26 versions: first screen painted (median of opens that had one)', value: median(firstScreens[`${HISTORY_PLAN_ID}/family`]!), unit: 'ms', budget: null },
       { name: 'plan + 26 versions: stored size', value: historyBytes.length / 1024, unit: 'KB', budget: null },
