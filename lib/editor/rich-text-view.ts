@@ -5,7 +5,7 @@
  * prosemirror-schema-list and toggleMark.
  */
 import * as Y from 'yjs';
-import { EditorState, type Command, type Plugin } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection, type Command, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, toggleMark, exitCode } from 'prosemirror-commands';
@@ -19,6 +19,40 @@ const insertHardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
   dispatch?.(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView());
   return true;
 });
+
+/**
+ * From this many blocks (paragraphs, lists) a field is long: a year of notes runs to hundreds. A
+ * long field's blocks out of view are skipped for layout and paint (app.css, `.long-text`), so a
+ * keystroke lays out and paints what is on screen rather than every block of the field.
+ */
+export const LONG_TEXT_BLOCKS = 100;
+
+/**
+ * To the start or end of the field, moving or (`extend`) stretching the selection. The browser's
+ * own Ctrl+Home/End finds the edge by layout, and a long field's blocks out of view have none: it
+ * stopped short, and typing went to the wrong place. The document knows where the edge is.
+ */
+function toEdge(edge: 'start' | 'end', extend: boolean): Command {
+  return (state, dispatch) => {
+    const target = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
+    const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target;
+    dispatch?.(state.tr.setSelection(selection).scrollIntoView());
+    return true;
+  };
+}
+
+// Ctrl+Home/End elsewhere, Cmd+Up/Down on a Mac (as prosemirror-keymap tells them apart).
+const MAC = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform);
+const START = MAC ? 'Meta-ArrowUp' : 'Ctrl-Home';
+const END = MAC ? 'Meta-ArrowDown' : 'Ctrl-End';
+
+/** Moving to the field's start and end, and stretching the selection there. */
+export const edgeKeys: Readonly<Record<string, Command>> = {
+  [START]: toEdge('start', false),
+  [END]: toEdge('end', false),
+  [`Shift-${START}`]: toEdge('start', true),
+  [`Shift-${END}`]: toEdge('end', true),
+};
 
 /** The formatting commands the toolbar offers, by name. */
 export const formatting = {
@@ -57,6 +91,7 @@ export function createRichTextView(mount: HTMLElement, fragment: Y.XmlFragment, 
         // Not Tab: Tab must always move focus on, so keyboard users are never trapped (WCAG 2.1.2).
         'Mod-]': sinkListItem(nodes.list_item),
         'Mod-[': liftListItem(nodes.list_item),
+        ...edgeKeys,
       }),
       keymap(baseKeymap),
     ],
@@ -70,14 +105,14 @@ export function createRichTextView(mount: HTMLElement, fragment: Y.XmlFragment, 
     dispatchTransaction(this: EditorView, tr) {
       if (!this.isDestroyed) this.updateState(this.state.apply(tr));
     },
-    attributes: {
+    attributes: (state) => ({
       role: 'textbox',
       'aria-multiline': 'true',
       'aria-labelledby': options.labelledBy,
       ...(options.describedBy ? { 'aria-describedby': options.describedBy } : {}),
-      class: 'rich-text',
+      class: state.doc.childCount >= LONG_TEXT_BLOCKS ? 'rich-text long-text' : 'rich-text',
       spellcheck: 'true',
       lang: 'en-GB',
-    },
+    }),
   });
 }
