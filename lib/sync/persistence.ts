@@ -67,6 +67,9 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   // closes. Not as the page goes away: the keeping reads which update is stored last, and a page
   // that has gone runs no more code, so IndexedDB would abort it.
   let loaded = false;
+  // Whether the plan was large when it loaded: only then is each change's timer armed (it runs on
+  // every keystroke). A plan that grows large while open is kept as its view closes.
+  let large = false;
   let generation = 0;
   let keptGeneration = -1;
   let keeping: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +81,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   };
   const keepWhenQuiet = () => {
     clearTimeout(keeping);
-    if (loaded) keeping = setTimeout(() => void keepFirstScreen().catch(() => {}), KEEP_FIRST_SCREEN_AFTER_MS);
+    if (loaded && large) keeping = setTimeout(() => void keepFirstScreen().catch(() => {}), KEEP_FIRST_SCREEN_AFTER_MS);
   };
   // Not an 'update' listener: while one is registered Yjs encodes every transaction, the stored
   // plan's loading too (plan-store.ts).
@@ -99,6 +102,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   whenLoaded.then(
     () => {
       loaded = true;
+      large = isLargePlan(doc);
       keepWhenQuiet();
       compaction = setTimeout(() => void compact(COMPACT_ON_OPEN_ABOVE).catch(() => {}), COMPACT_AFTER_LOAD_MS);
     },

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import * as Y from 'yjs';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { persistPlan, planDatabaseName } from '../../../lib/sync/persistence.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KEEP_FIRST_SCREEN_AFTER_MS, persistPlan, planDatabaseName } from '../../../lib/sync/persistence.ts';
 import { openLargePlan } from '../helpers/large-plan.ts';
 import { readFirstScreen } from '../../../lib/sync/first-screen-store.ts';
 import { decodeFirstScreen, FIRST_SCREEN_ROOTS } from '../../../lib/plan/first-screen.ts';
@@ -11,6 +11,12 @@ import { readMeta, setMetaField } from '../../../lib/plan/index.ts';
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** How many times the keep-when-quiet timer was armed since `spy` started. */
+const keepTimers = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([, ms]) => ms === KEEP_FIRST_SCREEN_AFTER_MS).length;
 
 const PLAN = 'a'.repeat(32);
 const NAME = planDatabaseName(PLAN);
@@ -52,6 +58,21 @@ describe('the kept first screen', () => {
     await persistence.destroy();
     expect(await readFirstScreen(NAME, FAMILY).exists).toBe(true);
     expect(await familyNameShown()).toBeNull();
+  });
+
+  it('arms its keep-when-quiet timer on each edit of a large plan, and never on a small plan’s (the timer runs per keystroke)', async () => {
+    const small = new Y.Doc();
+    const smallPersistence = persistPlan(small, 'b'.repeat(32), undefined);
+    await smallPersistence.whenLoaded;
+    const { doc, persistence } = await openLargePlan(PLAN, 'Rowan');
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    for (let i = 0; i < 5; i++) setMetaField(small, { field: 'familyName', value: `Rowan ${i}` });
+    expect(keepTimers(spy)).toBe(0);
+    for (let i = 0; i < 5; i++) setMetaField(doc, { field: 'familyName', value: `Rowan ${i}` });
+    expect(keepTimers(spy)).toBe(5);
+    spy.mockRestore();
+    await smallPersistence.destroy();
+    await persistence.destroy();
   });
 
   it('says a plan is not on this device without creating its database', async () => {
