@@ -8,9 +8,10 @@
  * Reconnection: y-webrtc keys each peer's connection by a peer id that lives as long as the
  * provider. After a network change or sleep, a colleague's browser may still hold a dead
  * connection under our old id and ignore our announcements until it times out, so edits flow one
- * way only (or not at all) for a while. When our signaling comes back after an outage, or the
- * browser reports it is online again, we therefore rebuild the provider: a new peer id, fresh
- * connections, and a full two-way sync (sync step 1 both ways) as they connect.
+ * way only (or not at all) for a while. When our signaling comes back after an outage and no
+ * colleague has connected again within a short grace, or the browser reports it is online again,
+ * we therefore rebuild the provider: a new peer id, fresh connections, and a full two-way sync
+ * (sync step 1 both ways) as they connect.
  *
  * What a colleague's browser sends is read by guarded-webrtc.ts, never by y-webrtc itself: every
  * update goes through the plan's update guard, and a bad frame drops that peer.
@@ -52,6 +53,11 @@ const STATUS_POLL_MS = 500;
  * we start afresh, which announces again under a new peer id. Cheap: one subscribe and announce.
  */
 const ALONE_REBUILD_MS = 15_000;
+/**
+ * Back after an outage, how long we wait for colleagues to connect again by themselves before
+ * starting afresh (between this and twice this, at random, per page).
+ */
+const OUTAGE_GRACE_MS = 2000;
 /**
  * Anti-entropy: every few seconds we send each connected peer our state vector (sync step 1, as
  * y-webrtc does once on connect), and it answers with whatever we lack. An update lost on the way
@@ -95,6 +101,9 @@ export function startPeerSync(
   let everConnected = false;
   let wasConnected = false;
   let aloneSince: number | null = null;
+  /** When our signaling came back after an outage, while no colleague has connected since. */
+  let backSince: number | null = null;
+  const outageGraceMs = OUTAGE_GRACE_MS * (1 + Math.random());
   const liveness = peerLiveness<WebrtcConnInternals>(QUIET_REBUILD_MS, () => Date.now());
   const followed = new WeakSet<WebrtcConnInternals>();
   let provider = build();
@@ -122,6 +131,7 @@ export function startPeerSync(
 
   function rebuild() {
     aloneSince = null;
+    backSince = null;
     // y-webrtc's destroy clears this page's presence ('disconnect'), at once and again as its old
     // room goes (after its key promise), and setPresence only edits a presence that exists:
     // without putting it back a member vanished from colleagues' "Here now" for good after any
@@ -176,9 +186,15 @@ export function startPeerSync(
     if (anyQuiet()) return rebuild();
     const next = read();
     const signalingUp = next.signaling === 'connected';
-    // Back after an outage: start afresh so no colleague is stuck on a dead connection to us.
-    if (signalingUp && !wasConnected && everConnected && status.signaling === 'offline') rebuild();
+    // Back after an outage: if still alone after a short grace, start afresh so no colleague is
+    // stuck on a dead connection to us. y-webrtc announces again as its signaling comes back, so
+    // usually the connections return on their own within the grace; rebuilding at once tore down
+    // those coming back, and both sides rebuilding in the same instant could leave a connection
+    // that carried frames one way only. The grace varies, so two members are not in step.
+    if (signalingUp && !wasConnected && everConnected && status.signaling === 'offline') backSince = Date.now();
     wasConnected = signalingUp;
+    if (backSince !== null && (!signalingUp || next.peers > 0)) backSince = null;
+    if (backSince !== null && Date.now() - backSince >= outageGraceMs) rebuild();
     if (signalingUp && next.peers === 0) {
       aloneSince ??= Date.now();
       if (Date.now() - aloneSince >= ALONE_REBUILD_MS) rebuild();

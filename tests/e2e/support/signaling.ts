@@ -45,14 +45,27 @@ export async function startSignaling(): Promise<SignalingServer> {
   let server = await startProcess(0);
   const port = server.port;
   const frames: string[] = [];
-  const relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  // The relay accepts a browser only once the server has: while the server is down, the upgrade
+  // is refused, as a real outage refuses it. (Accepting first and closing when the server could
+  // not be reached made each browser's signaling flap open and closed every few milliseconds.)
+  const upstreams = new WeakMap<object, WebSocket>();
+  const relay = new WebSocketServer({
+    host: '127.0.0.1',
+    port: 0,
+    verifyClient: (info, done) => {
+      const upstream = new WebSocket(`ws://127.0.0.1:${port}`);
+      upstream.once('open', () => {
+        upstreams.set(info.req, upstream);
+        done(true);
+      });
+      upstream.once('error', () => done(false, 503));
+    },
+  });
   await once(relay, 'listening');
   const sockets = new Set<WebSocket>();
-  relay.on('connection', (client) => {
+  relay.on('connection', (client, request) => {
     sockets.add(client);
-    const upstream = new WebSocket(`ws://127.0.0.1:${port}`);
-    const pending: string[] = [];
-    upstream.on('open', () => pending.splice(0).forEach((f) => upstream.send(f)));
+    const upstream = upstreams.get(request)!;
     upstream.on('message', (data) => {
       frames.push(String(data));
       if (client.readyState === WebSocket.OPEN) client.send(String(data));
@@ -60,7 +73,6 @@ export async function startSignaling(): Promise<SignalingServer> {
     client.on('message', (data) => {
       frames.push(String(data));
       if (upstream.readyState === WebSocket.OPEN) upstream.send(String(data));
-      else pending.push(String(data));
     });
     const closeBoth = () => {
       client.close();
