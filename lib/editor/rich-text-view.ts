@@ -47,7 +47,7 @@ const START = MAC ? 'Meta-ArrowUp' : 'Ctrl-Home';
 const END = MAC ? 'Meta-ArrowDown' : 'Ctrl-End';
 
 /** Moving to the field's start and end, and stretching the selection there. */
-export const edgeKeys: Readonly<Record<string, Command>> = {
+const edgeKeys: Readonly<Record<string, Command>> = {
   [START]: toEdge('start', false),
   [END]: toEdge('end', false),
   [`Shift-${START}`]: toEdge('start', true),

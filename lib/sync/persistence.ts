@@ -80,8 +80,9 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
     return store.keepFirstScreen(encodeFirstScreen(doc));
   };
   const keepWhenQuiet = () => {
+    if (!large) return; // false until loaded
     clearTimeout(keeping);
-    if (loaded && large) keeping = setTimeout(() => void keepFirstScreen().catch(() => {}), KEEP_FIRST_SCREEN_AFTER_MS);
+    keeping = setTimeout(() => void keepFirstScreen().catch(() => {}), KEEP_FIRST_SCREEN_AFTER_MS);
   };
   // Not an 'update' listener: while one is registered Yjs encodes every transaction, the stored
   // plan's loading too (plan-store.ts).
