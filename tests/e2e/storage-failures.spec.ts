@@ -27,6 +27,8 @@ import { recordSaveStatus, saveStatusLog } from './pages/save-snapshot.ts';
 
 const RICH = 'What will happen if things do not get better';
 const PLAIN = 'How often the lead social worker visits and sees the child';
+/** About 12 KB of distinct words: three pages' worth, whatever the database does with it. */
+const VISIT_NOTES = Array.from({ length: 300 }, (_, i) => ` Visit ${i + 1}: Ava seen alone, bedroom checked.`).join('');
 
 /** A tmpfs of `megabytes` at a fresh directory, or null when this machine does not let us mount. */
 async function mountSmallDisk(megabytes: number): Promise<{ dir: string; fill(): Promise<void>; free(): Promise<void>; unmount(): Promise<void> } | null> {
@@ -107,7 +109,13 @@ test('a full disk: a plain message, nothing lost on screen, and "Try again" save
     await expect(alert).toContainText('This device has run out of space for saved plans.');
     await expect(alert).not.toContainText(/Error|error:|\bat \w+ \(/); // no error names, no stack
     await expect(plan.saveStatus).toHaveText('Not saved');
-    await expectBothFields(page, 'Saved before the disk filled. Typed while it was full.', 'Every 10 working days. Seen alone each visit.');
+    // A full disk still takes a small write that fits in the unused end of a page the database's
+    // file already has. What waits to be saved is made larger than any such end (pages are 4 KB),
+    // so that a retry on the full disk really has nowhere to go.
+    await page.getByLabel(PLAIN, { exact: true }).press('End');
+    await page.keyboard.insertText(VISIT_NOTES);
+    const plainWhileFull = `Every 10 working days. Seen alone each visit.${VISIT_NOTES}`;
+    await expectBothFields(page, 'Saved before the disk filled. Typed while it was full.', plainWhileFull);
     await page.screenshot({ path: '.tmp/screens/storage-full.png', fullPage: true });
     await expectNoAxeViolations(page, 'storage full message');
 
@@ -127,7 +135,7 @@ test('a full disk: a plain message, nothing lost on screen, and "Try again" save
 
     await page.reload();
     await plan.expectOpen('Testington');
-    await expectBothFields(page, 'Saved before the disk filled. Typed while it was full.', 'Every 10 working days. Seen alone each visit.');
+    await expectBothFields(page, 'Saved before the disk filled. Typed while it was full.', plainWhileFull);
     await plan.expectSaved();
   } finally {
     await ext?.close().catch(() => {});
