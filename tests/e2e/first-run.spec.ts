@@ -8,6 +8,7 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { startSignaling } from './support/signaling.ts';
+import { launchExtension } from './support/browser.ts';
 import { NARROWEST, expectAccessibleView } from './support/a11y.ts';
 
 const WHO_ARE_YOU = 'Before you start: who are you?';
@@ -106,4 +107,34 @@ test('saved on first open, who you are is kept and the question does not come ba
   await panel.getByRole('link', { name: 'About you' }).click();
   await expect(panel.getByLabel('Your name')).toHaveValue('Priya Shah');
   await expect(panel.getByLabel(/^Role/)).toHaveValue('Health visitor');
+});
+
+test('Share just after the browser starts says it is checking the organisation’s settings, then what is missing', async ({ ext, panel }) => {
+  await new PlanListPage(panel).createPlan('Testington', [{ name: 'Ava', dob: '2019-03-14' }]);
+  const created = new PlanPage(panel);
+  await created.expectOpen('Testington');
+  const planId = created.planId();
+  await created.expectSaved();
+  await ext.close();
+
+  // A browser that has just started gives its managed storage (the organisation's settings) only
+  // after some seconds: Share is pressed before then, as a member opening the panel at once would.
+  const browser = await launchExtension(ext.profileDir);
+  try {
+    const page = await browser.openPage(`sidepanel.html#/plan/${planId}/family`);
+    const plan = new PlanPage(page);
+    await plan.expectOpen('Testington');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const checking = page.getByRole('status').filter({ hasText: 'Checking your organisation’s settings for sharing' });
+    await expect(checking).toBeVisible();
+    await expectNoAxeViolations(page, 'share, checking the organisation’s settings');
+    await page.screenshot({ path: '.tmp/screens/share-checking.png' });
+    const needs = page.getByRole('alert').filter({ hasText: 'Before you can share this plan' });
+    // Then Share goes on by itself: no second press.
+    await expect(needs).toBeFocused({ timeout: 20_000 });
+    await expect(needs).toContainText('No server is set for reaching your colleagues');
+    await expect(checking).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
 });
