@@ -1,7 +1,7 @@
 /** The background (Chrome's service worker, Firefox's page): wiring only. It keeps no state in globals (Chrome stops it at will). */
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerPanelBehaviour } from '../lib/platform/panel-behaviour.ts';
-import { browserLocalArea } from '../lib/platform/key-value-area.ts';
+import { browserLocalArea, browserSessionArea } from '../lib/platform/key-value-area.ts';
 import { browserAlarms } from '../lib/platform/alarms.ts';
 import { browserBadge } from '../lib/platform/badge.ts';
 import { browserNotifier } from '../lib/platform/notifications.ts';
@@ -19,6 +19,7 @@ export default defineBackground(() => {
   registerPanelBehaviour();
   registerDeadlineChecks({
     area: browserLocalArea(),
+    kept: browserSessionArea(),
     alarms: browserAlarms(),
     badge: browserBadge(),
     notifier: browserNotifier(),

@@ -12,6 +12,7 @@ import type { KeyValueArea } from '../platform/key-value-area.ts';
 import { listOwnProfiles } from '../settings/own-profiles.ts';
 import { computePlanDue, type PlanDue, type PreparedProfiles } from './plan-deadlines.ts';
 import { readStoredPlan } from '../sync/read-stored-plan.ts';
+import type { Profile } from '../rules/deadlines/profiles/index.ts';
 
 export interface PlanDueEntry {
   summary: PlanSummary;
@@ -32,8 +33,13 @@ const AT_ONCE = 8;
 
 /** Every plan's deadlines as of `today`, in the plan list's order. Never rejects for one plan: its entry carries `failure`. */
 export async function computeDueAcrossPlans(area: KeyValueArea, options: DueAcrossPlansOptions): Promise<PlanDueEntry[]> {
-  const readPlan = options.readPlan ?? ((id: string) => readStoredPlan(id));
   const [plans, ownProfiles] = await Promise.all([listPlans(area), listOwnProfiles(area)]);
+  return computeDueOf(plans, ownProfiles, options);
+}
+
+/** The deadlines of `plans` (summaries from the plan list) as of `options.today`, in their order. */
+export async function computeDueOf(plans: readonly PlanSummary[], ownProfiles: readonly Profile[], options: DueAcrossPlansOptions): Promise<PlanDueEntry[]> {
+  const readPlan = options.readPlan ?? ((id: string) => readStoredPlan(id));
   const prepared: PreparedProfiles = new Map();
   const entries: PlanDueEntry[] = new Array(plans.length);
   let next = 0;
@@ -50,7 +56,7 @@ export async function computeDueAcrossPlans(area: KeyValueArea, options: DueAcro
 async function duePlan(
   summary: PlanSummary,
   readPlan: (planId: string) => Promise<Y.Doc | undefined>,
-  ownProfiles: Parameters<typeof computePlanDue>[1],
+  ownProfiles: readonly Profile[],
   today: string,
   prepared: PreparedProfiles,
 ): Promise<PlanDueEntry> {

@@ -12,9 +12,12 @@ import { compareDeadlines } from '../rules/deadlines/deadlines.ts';
 /** The items that need someone's attention now or shortly, in the order they are listed. */
 export const ATTENTION_STATUSES: readonly DeadlineStatus[] = ['overdue', 'due-today', 'due-soon'];
 
-export interface PlanDeadlines {
+/** What the badge and notifications need of an item: which it is, and whether it is urgent. */
+export type UrgentDeadline = Pick<Deadline, 'key' | 'status'>;
+
+export interface PlanDeadlines<D extends UrgentDeadline = Deadline> {
   planId: string;
-  deadlines: readonly Deadline[];
+  deadlines: readonly D[];
 }
 
 export interface DueItem {
@@ -43,7 +46,7 @@ export function collectAttention(plans: readonly PlanDeadlines[]): DueItem[] {
 }
 
 /** How many items are overdue or due today, and in how many plans. */
-export function countUrgent(plans: readonly PlanDeadlines[]): UrgentCounts {
+export function countUrgent(plans: readonly PlanDeadlines<UrgentDeadline>[]): UrgentCounts {
   const counts: UrgentCounts = { overdue: 0, dueToday: 0, plans: 0 };
   for (const { deadlines } of plans) {
     let urgent = false;
@@ -59,7 +62,7 @@ export function countUrgent(plans: readonly PlanDeadlines[]): UrgentCounts {
 }
 
 /** The keys of the items overdue or due today, as `<plan id> <deadline key>`: to tell new items from ones already announced. */
-export function urgentKeys(plans: readonly PlanDeadlines[]): string[] {
+export function urgentKeys(plans: readonly PlanDeadlines<UrgentDeadline>[]): string[] {
   const keys: string[] = [];
   for (const { planId, deadlines } of plans) {
     for (const d of deadlines) if (d.status === 'overdue' || d.status === 'due-today') keys.push(`${planId} ${d.key}`);

@@ -10,8 +10,8 @@ import type { KeyValueArea } from '../platform/key-value-area.ts';
 import type { Badge } from '../platform/badge.ts';
 import type { Notifier } from '../platform/notifications.ts';
 import { loadToday } from '../settings/clock-override.ts';
-import { computeDueAcrossPlans, type DueAcrossPlansOptions } from './due-across-plans.ts';
-import { badgeText, countUrgent, urgentKeys, urgentSummary, type PlanDeadlines, type UrgentCounts } from './due-summary.ts';
+import { urgentAcrossPlans, type UrgentAcrossPlansOptions } from './urgent-across-plans.ts';
+import { badgeText, countUrgent, urgentKeys, urgentSummary, type UrgentCounts } from './due-summary.ts';
 
 /** The one deadline notification: a new one replaces it, so they never pile up. */
 export const NOTICE_ID = 'deadlines';
@@ -26,8 +26,11 @@ export interface RecheckDeps {
   area: KeyValueArea;
   badge: Badge;
   notifier: Notifier;
+  /** Where each plan's urgent items are kept between checks (urgent-across-plans.ts). */
+  kept: KeyValueArea;
   now?: Date;
-  readPlan?: DueAcrossPlansOptions['readPlan'];
+  readPlan?: UrgentAcrossPlansOptions['readPlan'];
+  planVersion?: UrgentAcrossPlansOptions['planVersion'];
 }
 
 export interface RecheckResult {
@@ -42,8 +45,7 @@ export interface RecheckResult {
 /** Checks every plan, updates the badge and notifies about items not announced yet today. */
 export async function recheckDeadlines(deps: RecheckDeps): Promise<RecheckResult> {
   const today = await loadToday(deps.area, deps.now);
-  const entries = await computeDueAcrossPlans(deps.area, { today, readPlan: deps.readPlan });
-  const plans: PlanDeadlines[] = entries.flatMap((e) => (e.due ? [{ planId: e.summary.id, deadlines: e.due.deadlines }] : []));
+  const plans = await urgentAcrossPlans(deps.area, { today, kept: deps.kept, readPlan: deps.readPlan, planVersion: deps.planVersion });
   const counts = countUrgent(plans);
   const summary = urgentSummary(counts);
   const result: RecheckResult = { today, counts, badge: badgeText(counts), title: `${BUTTON_TITLE}. ${summary}` };

@@ -17,14 +17,27 @@ export interface KeyValueArea {
 
 /** The extension's local storage area (kept on this machine, never synced by the browser). */
 export function browserLocalArea(): KeyValueArea {
-  const local = browser.storage.local;
+  return browserArea('local');
+}
+
+/**
+ * The extension's session storage area: in memory, gone when the browser closes (or the extension
+ * is updated), readable by the extension's own pages and background only. For what is kept only to
+ * save work (lib/due/urgent-across-plans.ts).
+ */
+export function browserSessionArea(): KeyValueArea {
+  return browserArea('session');
+}
+
+function browserArea(name: 'local' | 'session'): KeyValueArea {
+  const storage = browser.storage[name];
   return {
-    get: (keys) => local.get(keys),
-    set: (items) => local.set(items),
-    remove: (keys) => local.remove(keys),
+    get: (keys) => storage.get(keys),
+    set: (items) => storage.set(items),
+    remove: (keys) => storage.remove(keys),
     onChanged(listener) {
       const handler = (changes: AreaChanges, area: string) => {
-        if (area === 'local') listener(changes);
+        if (area === name) listener(changes);
       };
       browser.storage.onChanged.addListener(handler);
       return () => browser.storage.onChanged.removeListener(handler);

@@ -41,6 +41,29 @@ export async function readStoredPlan(planId: string, factory: IDBFactory = globa
   }
 }
 
+/**
+ * Where the stored plan is at, without reading it: the key of its last stored update. Every write
+ * (an edit, a merge of updates, even opening it for editing) stores an update under a new, higher
+ * key, and a database never gives a key twice, so while the database lasts an unchanged key means
+ * an unchanged plan.
+ * `undefined` when this device has no database for the plan; 0 when it holds no update.
+ */
+export async function storedPlanVersion(planId: string, factory: IDBFactory = globalThis.indexedDB): Promise<number | undefined> {
+  const db = await openExisting(planDatabaseName(planId), factory);
+  if (!db) return undefined;
+  try {
+    if (!db.objectStoreNames.contains(UPDATES_STORE)) return undefined;
+    const store = db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE);
+    return await new Promise((resolve, reject) => {
+      const request = store.openKeyCursor(null, 'prev');
+      request.onsuccess = () => resolve(typeof request.result?.key === 'number' ? request.result.key : 0);
+      request.onerror = () => reject(request.error ?? new Error('The stored plan could not be read'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens a database that exists; resolves `undefined` (creating nothing) when it does not. */
 function openExisting(name: string, factory: IDBFactory): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {

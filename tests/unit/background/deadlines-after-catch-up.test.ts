@@ -59,7 +59,9 @@ describe('a background catch-up', () => {
     const shown: string[] = [];
     const notifier: Notifier = { notify: async (_id, title, message) => void notices.push(`${title}: ${message}`), clear: async () => {}, onClicked: () => () => {} };
     const badge = { show: async (text: string, title: string) => void shown.push(text, title) };
-    const check = (now: Date) => recheckDeadlines({ area, badge, notifier, now });
+    // What the check keeps between runs is kept here too: the catch-up must be seen through it.
+    const kept = memoryArea();
+    const check = (now: Date) => recheckDeadlines({ area, kept, badge, notifier, now });
     const recheck = vi.fn(() => void check(new Date(2026, 2, 20, 9)));
 
     const copies = keepBackgroundCopies({ area, holds: { hold: () => () => {}, held: async () => new Set() }, open, network: async () => DEFAULT_NETWORK, recheck, settleMs: 20, pollMs: 60_000, graceMs: 0 });

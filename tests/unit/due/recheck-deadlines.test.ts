@@ -2,14 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as Y from 'yjs';
-import { putPlanSummary } from '../../../lib/library/plan-index.ts';
-import { newId } from '../../../lib/plan/index.ts';
 import { saveClockOverride } from '../../../lib/settings/clock-override.ts';
 import { NOTICE_ID, NOTICE_TITLE, recheckDeadlines } from '../../../lib/due/recheck-deadlines.ts';
 import type { Badge } from '../../../lib/platform/badge.ts';
 import type { Notifier } from '../../../lib/platform/notifications.ts';
 import { memoryArea } from '../helpers/memory-area.ts';
+import { storedPlans } from './stored-plans.ts';
 import { addAction, addMeeting, newPlan } from './plan-fixtures.ts';
 
 beforeEach(() => {
@@ -41,25 +39,6 @@ function fakes() {
   return { badge, notifier, shown, notices, cleared };
 }
 
-/** Plans kept in memory, read as the background reads stored plans (a fresh copy each time). */
-function storedPlans() {
-  const updates = new Map<string, Uint8Array>();
-  return {
-    async store(area: ReturnType<typeof memoryArea>, doc: Y.Doc, names: { familyName: string; childNames: string[] }) {
-      const id = newId();
-      updates.set(id, Y.encodeStateAsUpdate(doc));
-      await putPlanSummary(area, { id, ...names, profileId: 'national', division: 'england-and-wales', createdAt: '2026-03-02' });
-      return id;
-    },
-    readPlan: async (id: string) => {
-      const update = updates.get(id);
-      if (!update) return undefined;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, update);
-      return doc;
-    },
-  };
-}
 
 /** A plan whose first core group was due on Monday 16 March 2026 and an action due on the 20th. */
 function planWithDeadlines(familyName = 'Testington', child = 'Ava', action = 'Health visitor visits weekly') {
@@ -75,7 +54,7 @@ describe('recheckDeadlines', () => {
     const plans = storedPlans();
     await plans.store(area, planWithDeadlines(), { familyName: 'Testington', childNames: ['Ava'] });
     const f = fakes();
-    const result = await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, now: new Date(2026, 2, 20, 9) });
+    const result = await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, planVersion: plans.planVersion, kept: plans.kept, now: new Date(2026, 2, 20, 9) });
     expect(result.counts).toEqual({ overdue: 1, dueToday: 1, plans: 1 });
     expect(f.badge.text).toBe('2');
     expect(f.notices).toEqual([{ id: NOTICE_ID, title: NOTICE_TITLE, message: '1 item overdue and 1 due today in 1 plan' }]);
@@ -88,7 +67,7 @@ describe('recheckDeadlines', () => {
     await plans.store(area, planWithDeadlines(), { familyName: 'Testington', childNames: ['Ava'] });
     await saveClockOverride(area, '2026-03-02');
     const f = fakes();
-    const result = await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, now: new Date(2026, 2, 20, 9) });
+    const result = await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, planVersion: plans.planVersion, kept: plans.kept, now: new Date(2026, 2, 20, 9) });
     expect(result.today).toBe('2026-03-02');
     expect(f.badge.text).toBe('');
     expect(f.notices).toEqual([]);
@@ -99,7 +78,7 @@ describe('recheckDeadlines', () => {
     const plans = storedPlans();
     await plans.store(area, planWithDeadlines(), { familyName: 'Testington', childNames: ['Ava'] });
     const f = fakes();
-    const check = (day: number) => recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, now: new Date(2026, 2, day, 9) });
+    const check = (day: number) => recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, planVersion: plans.planVersion, kept: plans.kept, now: new Date(2026, 2, day, 9) });
     await check(17); // the core group is overdue
     await check(17); // nothing new the same day
     expect(f.notices).toHaveLength(1);
@@ -123,7 +102,7 @@ describe('recheckDeadlines', () => {
           await plans.store(area, planWithDeadlines(f.family, f.child, f.action), { familyName: f.family, childNames: [f.child] });
         }
         const f = fakes();
-        await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, now: new Date(2026, 2, 20, 9) });
+        await recheckDeadlines({ area, badge: f.badge, notifier: f.notifier, readPlan: plans.readPlan, planVersion: plans.planVersion, kept: plans.kept, now: new Date(2026, 2, 20, 9) });
         expect(f.notices).toHaveLength(1);
         for (const text of f.shown) {
           for (const family of families) {

@@ -24,7 +24,7 @@ function setUp() {
   const badge = { show: vi.fn(async (text: string) => void shown.push(text)) };
   const openPlanList = vi.fn();
   const area = memoryArea();
-  const stop = registerDeadlineChecks({ area, alarms, requests, notifier, badge, openPlanList, now: new Date(2026, 2, 2, 15), readPlan: async () => undefined });
+  const stop = registerDeadlineChecks({ area, alarms, requests, notifier, badge, openPlanList, now: new Date(2026, 2, 2, 15), readPlan: async () => undefined, kept: memoryArea(), planVersion: async () => undefined });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
   return { listeners, created, badge, openPlanList, area, stop, settle };
 }
