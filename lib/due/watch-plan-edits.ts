@@ -18,20 +18,39 @@ export interface WatchPlanEditsOptions {
 /** How long after the last change to wait: long enough that typing a paragraph asks once. */
 const DEFAULT_DELAY_MS = 3000;
 
-/** Calls `onEdited` after changes to the plan `planId`; returns the stop function (which drops a pending call). */
-export function watchPlanEdits(planId: string, onEdited: () => void, options: WatchPlanEditsOptions = {}): () => void {
+export interface PlanEditsWatch {
+  /** Makes a call that is waiting for the burst to end now (nothing when none is waiting). */
+  flush(): void;
+  /** Stops listening, dropping a waiting call. */
+  stop(): void;
+}
+
+/** Calls `onEdited` after changes to the plan `planId`, once per burst. */
+export function watchPlanEdits(planId: string, onEdited: () => void, options: WatchPlanEditsOptions = {}): PlanEditsWatch {
   const delay = options.delayMs ?? DEFAULT_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    timer = undefined;
+    onEdited();
+  };
   const stop = onLocalUpdates(
     planDatabaseName(planId),
     () => {
       clearTimeout(timer);
-      timer = setTimeout(onEdited, delay);
+      timer = setTimeout(call, delay);
     },
     options.createChannel,
   );
-  return () => {
-    clearTimeout(timer);
-    stop();
+  return {
+    flush() {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      call();
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      stop();
+    },
   };
 }

@@ -42,11 +42,26 @@ describe('watchPlanEdits', () => {
     vi.useFakeTimers();
     const fake = fakeChannel();
     const onEdited = vi.fn();
-    const stop = watchPlanEdits('abc', onEdited, { delayMs: 10, createChannel: fake.create });
+    const watch = watchPlanEdits('abc', onEdited, { delayMs: 10, createChannel: fake.create });
     fake.post({ kind: 'update', from: 'x', update: new Uint8Array([1]) });
-    stop();
+    watch.stop();
     vi.advanceTimersByTime(100);
     expect(onEdited).not.toHaveBeenCalled();
     expect(fake.channel.closed).toBe(true);
+  });
+
+  it('makes a waiting call at once when flushed, and nothing when none is waiting', () => {
+    vi.useFakeTimers();
+    const fake = fakeChannel();
+    const onEdited = vi.fn();
+    const watch = watchPlanEdits('abc', onEdited, { delayMs: 1000, createChannel: fake.create });
+    watch.flush();
+    expect(onEdited).not.toHaveBeenCalled();
+    fake.post({ kind: 'update', from: 'x', update: new Uint8Array([1]) });
+    watch.flush();
+    expect(onEdited).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(2000);
+    watch.flush();
+    expect(onEdited).toHaveBeenCalledOnce();
   });
 });
