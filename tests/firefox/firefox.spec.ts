@@ -81,6 +81,14 @@ test('firefox-esr installs the build, opens its sidebar on sidepanel.html, and s
     const planHash = await tab.call(() => location.hash);
     const planId = /^#\/plan\/([0-9a-f]{32})/.exec(planHash)?.[1];
     expect(await tab.call(async () => (await indexedDB.databases()).map((d) => d.name))).toContain(`plan:${planId}`);
+    // The background page's deadline check ran over it, keeping what it counted in session storage
+    // (lib/due/urgent-across-plans.ts), which Firefox's background page has as Chrome's worker does.
+    const keptFor = () =>
+      tab.call(async () => {
+        const { storage } = (globalThis as unknown as { browser: { storage: { session: { get(key: string): Promise<Record<string, object | undefined>> } } } }).browser;
+        return Object.keys((await storage.session.get('urgentByPlan')).urgentByPlan ?? {});
+      });
+    await expect.poll(keptFor).toContain(planId);
 
     // The real sidebar, as the toolbar button opens it, at a width members use.
     await openSidebar(browserWindow, id, 360);
