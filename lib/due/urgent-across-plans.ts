@@ -2,10 +2,10 @@
  * What the background's check needs of every plan: the items overdue or due today (rule keys and
  * status only, never words), without reading a plan that has not changed since the last check.
  *
- * The check runs on every change to the plan list and each time a page leaves a plan, and reading
- * a plan means decoding its whole document (hundreds of milliseconds for a large one): reading
- * every plan each time grew with the number of plans, and competed with the next plan being
- * opened. So each plan's urgent items are kept (in the browser's session storage: memory, gone
+ * The check runs on every change to the plan list and whenever a page's plan has changed
+ * (lib/services/ask-for-checks.ts), and reading a plan means decoding its whole document (hundreds
+ * of milliseconds for a large one): reading every plan each time grew with the number of plans,
+ * and competed with the next plan being opened. So each plan's urgent items are kept (in the browser's session storage: memory, gone
  * when the browser closes) with what they were computed from: the plan's stored version
  * (read-stored-plan.ts, cheap), the day, the member's own profiles and the plan's entry in the
  * list. A plan is read again only when one of those has moved on. Plans that are gone from the
@@ -17,6 +17,7 @@ import { listOwnProfiles } from '../settings/own-profiles.ts';
 import { storedPlanVersion } from '../sync/read-stored-plan.ts';
 import { computeDueOf, type DueAcrossPlansOptions } from './due-across-plans.ts';
 import type { PlanDeadlines, UrgentDeadline } from './due-summary.ts';
+import { sha256, toHex, utf8 } from '../membership/bytes.ts';
 
 /** Where the kept items are, in the kept area. */
 export const KEPT_URGENT_KEY = 'urgentByPlan';
@@ -41,7 +42,7 @@ export async function urgentAcrossPlans(area: KeyValueArea, options: UrgentAcros
   const planVersion = options.planVersion ?? ((id: string) => storedPlanVersion(id));
   const [plans, ownProfiles, stored] = await Promise.all([listPlans(area), listOwnProfiles(area), options.kept.get([KEPT_URGENT_KEY])]);
   const kept = readKept(stored[KEPT_URGENT_KEY]);
-  const profiles = await fingerprint(JSON.stringify(ownProfiles));
+  const profiles = toHex(await sha256(utf8(JSON.stringify(ownProfiles))));
   // A plan whose version cannot be read is read in full (and then says why it cannot be).
   const versions = await Promise.all(plans.map((plan) => planVersion(plan.id).catch(() => undefined)));
   const bases = plans.map((plan, i) => (versions[i] === undefined ? null : basisOf(plan, versions[i]!, options.today, profiles)));
@@ -81,7 +82,3 @@ function readKept(value: unknown): Map<string, KeptPlan> {
   return kept;
 }
 
-async function fingerprint(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
