@@ -33,12 +33,26 @@ export const LONG_TEXT_BLOCKS = 100;
  * stopped short, and typing went to the wrong place. The document knows where the edge is.
  */
 function toEdge(edge: 'start' | 'end', extend: boolean): Command {
-  return (state, dispatch) => {
+  return (state, dispatch, view) => {
     const target = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
     const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target;
     dispatch?.(state.tr.setSelection(selection).scrollIntoView());
+    if (dispatch && view) caretToSelection(view);
     return true;
   };
+}
+
+/**
+ * Puts the browser's caret where the editor's selection is. Pressed straight after a click,
+ * ProseMirror had not yet taken the click's caret into its selection, and left the browser's caret
+ * at the click: the next keystroke typed there, in the middle of a word (seen in the membership
+ * journey when it was run alone).
+ */
+function caretToSelection(view: EditorView): void {
+  const { anchor, head } = view.state.selection;
+  const from = view.domAtPos(anchor);
+  const to = view.domAtPos(head);
+  view.dom.ownerDocument.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
 }
 
 // Ctrl+Home/End elsewhere, Cmd+Up/Down on a Mac (as prosemirror-keymap tells them apart).
