@@ -1,13 +1,13 @@
 /**
  * Who made which edits, as declared by the members (root `authors`). Yjs stamps every insertion with the clientID of
  * the Y.Doc that made it (a random number per opened copy of the plan); this root map pairs each
- * clientID with the identity its member declared ({ name, agency }) when they opened the plan, so
- * history can name who changed what. It is a declaration, not an authenticated identity: the UI
+ * clientID with the identity its member declared ({ name, agency }) when that copy first edited
+ * the plan, so history can name who changed what. It is a declaration, not an authenticated identity: the UI
  * says "as declared by the member".
  *
  * Each entry is written by its own client only, under its own key, so entries never conflict.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { planRoots } from './roots.ts';
 import { COMMAND_ORIGIN } from './origin.ts';
 
@@ -32,6 +32,25 @@ export function recordAuthor(doc: Y.Doc, identity: { name: string; agency: strin
   const current = readAuthor(authorsMap(doc).get(key));
   if (current && current.name === declared.name && current.agency === declared.agency) return;
   doc.transact(() => authorsMap(doc).set(key, declared), COMMAND_ORIGIN);
+}
+
+/**
+ * Declares this copy's edits as `identity`'s once it has made one (`recordAuthor` after each local
+ * transaction that leaves this clientID with content; nothing when the entry already says so). A
+ * copy only looked at writes nothing: opening a plan neither changes it nor tells colleagues it
+ * was opened. Should the guard move the copy to a new clientID, its next edit declares that one.
+ * Returns the stop function.
+ */
+export function declareAuthorOnEdit(doc: Y.Doc, identity: { name: string; agency: string }): () => void {
+  const declare = () => {
+    if (Y.getState(doc.store, doc.clientID) > 0) recordAuthor(doc, identity);
+  };
+  const afterTransaction = (transaction: Y.Transaction) => {
+    if (transaction.local) declare();
+  };
+  declare(); // this copy has edited already (the member changed their name since)
+  doc.on('afterTransaction', afterTransaction);
+  return () => doc.off('afterTransaction', afterTransaction);
 }
 
 /** Every declared author by clientID. Entries a peer wrote in an unknown shape are skipped. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { authorsMap, readAuthors, recordAuthor } from '../../../lib/plan/authors.ts';
+import { authorsMap, declareAuthorOnEdit, readAuthors, recordAuthor } from '../../../lib/plan/authors.ts';
 import { connectedPeers } from '../helpers/two-peers.ts';
 
 describe('recordAuthor', () => {
@@ -46,5 +46,48 @@ describe('readAuthors', () => {
     authorsMap(doc).set('not-a-number', { name: 'X', agency: '' });
     authorsMap(doc).set('13', { name: 'Ola', agency: 42 });
     expect([...readAuthors(doc)]).toEqual([[13, { name: 'Ola', agency: '' }]]);
+  });
+});
+
+describe('declareAuthorOnEdit', () => {
+  const sam = { name: 'Sam', agency: 'CSC' };
+
+  it('writes nothing while the copy is only looked at, and declares it with its first edit', () => {
+    const doc = new Y.Doc();
+    let updates = 0;
+    doc.on('update', () => updates++);
+    const stop = declareAuthorOnEdit(doc, sam);
+    expect(updates).toBe(0);
+    expect(authorsMap(doc).size).toBe(0);
+    doc.getMap('meta').set('familyName', 'Testington');
+    expect(readAuthors(doc).get(doc.clientID)).toEqual(sam);
+    doc.getMap('meta').set('familyName', 'Testington-Smith');
+    expect(updates).toBe(3); // the edit, the declaration, the second edit: declared once
+    stop();
+  });
+
+  it('declares a copy that has edited already at once, and a new clientID with its next edit', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('familyName', 'Testington');
+    const stop = declareAuthorOnEdit(doc, sam);
+    expect(readAuthors(doc).get(doc.clientID)).toEqual(sam);
+    const before = doc.clientID;
+    doc.clientID = before + 1; // as the guard moves a copy to a spare clientID
+    doc.getMap('meta').set('familyName', 'Testington-Smith');
+    expect(readAuthors(doc).get(doc.clientID)).toEqual(sam);
+    expect(readAuthors(doc).get(before)).toEqual(sam);
+    stop();
+  });
+
+  it('declares nothing for a colleague’s edit arriving, and nothing once stopped', () => {
+    const colleague = new Y.Doc();
+    colleague.getMap('meta').set('familyName', 'Testington');
+    const doc = new Y.Doc();
+    const stop = declareAuthorOnEdit(doc, sam);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(colleague), 'peer');
+    expect(authorsMap(doc).size).toBe(0);
+    stop();
+    doc.getMap('meta').set('familyName', 'Testington-Smith');
+    expect(authorsMap(doc).size).toBe(0);
   });
 });
