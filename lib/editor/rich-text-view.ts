@@ -28,31 +28,22 @@ const insertHardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
 export const LONG_TEXT_BLOCKS = 100;
 
 /**
- * To the start or end of the field, moving or (`extend`) stretching the selection. The browser's
+ * To the start or end of a long field, moving or (`extend`) stretching the selection. The browser's
  * own Ctrl+Home/End finds the edge by layout, and a long field's blocks out of view have none: it
- * stopped short, and typing went to the wrong place. The document knows where the edge is.
+ * stopped short, and typing went to the wrong place. The document knows where the edge is. An
+ * ordinary field keeps the browser's own keys: the editor's selection reaches the browser's caret
+ * only once ProseMirror has read the last click, so pressed straight after a click, the command
+ * left the caret at the click and the next keystroke typed there (the membership journey, run
+ * alone, failed every time this way).
  */
 function toEdge(edge: 'start' | 'end', extend: boolean): Command {
-  return (state, dispatch, view) => {
+  return (state, dispatch) => {
+    if (state.doc.childCount < LONG_TEXT_BLOCKS) return false;
     const target = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
     const selection = extend ? TextSelection.between(state.selection.$anchor, target.$head) : target;
     dispatch?.(state.tr.setSelection(selection).scrollIntoView());
-    if (dispatch && view) caretToSelection(view);
     return true;
   };
-}
-
-/**
- * Puts the browser's caret where the editor's selection is. Pressed straight after a click,
- * ProseMirror had not yet taken the click's caret into its selection, and left the browser's caret
- * at the click: the next keystroke typed there, in the middle of a word (seen in the membership
- * journey when it was run alone).
- */
-function caretToSelection(view: EditorView): void {
-  const { anchor, head } = view.state.selection;
-  const from = view.domAtPos(anchor);
-  const to = view.domAtPos(head);
-  view.dom.ownerDocument.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
 }
 
 // Ctrl+Home/End elsewhere, Cmd+Up/Down on a Mac (as prosemirror-keymap tells them apart).
