@@ -42,8 +42,12 @@ export function recordAuthor(doc: Y.Doc, identity: { name: string; agency: strin
  * Returns the stop function.
  */
 export function declareAuthorOnEdit(doc: Y.Doc, identity: { name: string; agency: string }): () => void {
+  // The clientID declared already: every later keystroke under it returns at once.
+  let declared: number | null = null;
   const declare = () => {
-    if (Y.getState(doc.store, doc.clientID) > 0) recordAuthor(doc, identity);
+    if (declared === doc.clientID || Y.getState(doc.store, doc.clientID) === 0) return;
+    declared = doc.clientID;
+    recordAuthor(doc, identity);
   };
   const afterTransaction = (transaction: Y.Transaction) => {
     if (transaction.local) declare();
