@@ -5,12 +5,15 @@
  * of that plan takes the session already loading; nobody else does.
  *
  * The plan's database is looked at first, for its kept first screen (lib/plan/first-screen.ts),
- * which the page shows while the plan loads: the plan loads once that has painted.
+ * which the page shows while the plan loads: the plan loads once that has painted. Its stored
+ * updates are read meanwhile (reading is the database's work, off the page's thread), so at
+ * that moment only applying them is left, and whatever was stored after that read.
  * A plan not on this device is never opened here (opening would create its database): the view's
  * own check then says so as before. A session nobody takes (the view refused it) is closed.
  */
-import { openPlanSession, type PlanSession } from './plan-session.ts';
+import { openPlanSession, type PlanSession, type PlanSessionOptions } from './plan-session.ts';
 import { planDatabaseName } from './persistence.ts';
+import { readStoredUpdates } from './plan-database.ts';
 import { readFirstScreen } from './first-screen-store.ts';
 import { FIRST_SCREEN_ROOTS, type FirstScreenRoots } from '../plan/first-screen.ts';
 
@@ -35,7 +38,7 @@ export const FIRST_SCREEN_WAIT_MS = 1000;
 export function openEarly(
   planId: string | undefined,
   section: string,
-  open: (planId: string) => Promise<PlanSession> = openPlanSession,
+  open: (planId: string, options?: PlanSessionOptions) => Promise<PlanSession> = openPlanSession,
   factory: IDBFactory | undefined = globalThis.indexedDB,
   unclaimedMs = UNCLAIMED_MS,
   firstScreenWaitMs = FIRST_SCREEN_WAIT_MS,
@@ -48,9 +51,11 @@ export function openEarly(
   const opening = stored.exists.then(async (exists) => {
     if (!exists) return undefined;
     // Loading the plan is one long task: started before its first screen has painted, it would
-    // hold that back. So a plan with a first screen loads once it is on screen.
-    if (await firstScreen) await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, firstScreenWaitMs))]);
-    return open(planId);
+    // hold that back. So a plan with a first screen loads once it is on screen, its updates read meanwhile.
+    if (!(await firstScreen)) return open(planId);
+    const stored = readStoredUpdates(planDatabaseName(planId), factory);
+    await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, firstScreenWaitMs))]);
+    return open(planId, { stored });
   });
   opening.catch(() => {}); // reported to whoever takes it
   let taken = false;

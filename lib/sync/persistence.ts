@@ -1,20 +1,21 @@
 /**
- * Local persistence of one plan: y-indexeddb, with the failures it swallows made visible.
- * `persistPlan` joins three parts: the plan's database (plan-store.ts: y-indexeddb's loading and
- * format, with a writer that tracks each transaction), what the member is told about saving
+ * Local persistence of one plan, in y-indexeddb's format, with every failure made visible.
+ * `persistPlan` joins three parts: the plan's database (plan-store.ts: loading that writes
+ * nothing, and a writer that tracks each transaction), what the member is told about saving
  * (save-tracker.ts: 'saved' only once every update has been committed), and a last flush when the
  * page is hidden. A failed write marks the plan dirty; the next write (or `retry()`) stores the
  * whole document state, so nothing typed is lost while the window stays open.
  */
 import type * as Y from 'yjs';
 import { encodeFirstScreen, isLargePlan } from '../plan/first-screen.ts';
+import type { StoredUpdates } from './plan-database.ts';
 import { PlanStore } from './plan-store.ts';
 import type { SaveState } from './save-state.ts';
 import { SaveTracker } from './save-tracker.ts';
 
 /**
- * Opening merges the stored updates into one when more than this many are stored (y-indexeddb adds
- * one each time a plan opens; each edit is one), this long after the plan has loaded: after its
+ * Opening merges the stored updates into one when more than this many are stored (each edit is
+ * one), this long after the plan has loaded: after its
  * first paint, so it never delays opening, and the next open applies one update.
  */
 export const COMPACT_ON_OPEN_ABOVE = 20;
@@ -59,8 +60,16 @@ export interface PlanPersistence {
   destroy(): Promise<void>;
 }
 
-/** Stores `doc` in the plan's database, loading what is stored first; see the module comment. */
-export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined = globalThis.window): PlanPersistence {
+/**
+ * Stores `doc` in the plan's database, loading what is stored first; see the module comment.
+ * `earlier`: the plan's stored updates read ahead (early-open.ts); only later ones are read then.
+ */
+export function persistPlan(
+  doc: Y.Doc,
+  planId: string,
+  win: Window | undefined = globalThis.window,
+  earlier?: Promise<StoredUpdates | null>,
+): PlanPersistence {
   const saves = new SaveTracker();
   const store = new PlanStore(doc, planDatabaseName(planId), saves);
   // A large plan's first screen is kept once the plan has been quiet for a moment, and as the view
@@ -92,7 +101,7 @@ export function persistPlan(doc: Y.Doc, planId: string, win: Window | undefined 
   };
   doc.on('afterTransaction', changed);
   const stopFlushingOnHide = flushWhenHidden(win, () => store.flush());
-  const whenLoaded = store.open();
+  const whenLoaded = store.open('open', earlier);
   whenLoaded.catch(() => {}); // reported through `state`; callers await whenLoaded themselves
   let compaction: ReturnType<typeof setTimeout> | undefined;
   const compact = (above?: number) =>

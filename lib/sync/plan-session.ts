@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { migratePlan, type MigrationResult } from '../plan/migrations.ts';
 import { MEMBERSHIP_ORIGIN } from '../plan/membership-entries.ts';
 import { persistPlan, planDatabaseName, type PlanPersistence } from './persistence.ts';
+import type { StoredUpdates } from './plan-database.ts';
 import { connectLocalChannel, type LocalChannel } from './local-channel.ts';
 import { createAwareness } from './presence.ts';
 import type { PeerSync } from './peer-sync.ts';
@@ -76,6 +77,8 @@ export interface PlanSessionOptions {
   identity?: Promise<DeviceIdentity>;
   /** Keeps the latest epoch and its secret in the plan list entry (lib/library). */
   saveEpoch?: (epoch: number, secret: string) => Promise<void>;
+  /** The plan's stored updates, read ahead while the page started (early-open.ts). */
+  stored?: Promise<StoredUpdates | null>;
 }
 
 /**
@@ -86,7 +89,7 @@ export async function openPlanSession(planId: string, options: PlanSessionOption
   const doc = new Y.Doc();
   // Before anything is loaded: the deleted content saved versions show is kept (keep-history.ts).
   keepHistory(doc);
-  const persistence = persistPlan(doc, planId);
+  const persistence = persistPlan(doc, planId, globalThis.window, options.stored);
   // This session's clientID is bound to the device (ARCHITECTURE.md, "Members, devices and keys"):
   // a fresh nonce per session, and a spare ready in case someone writes under ours (the guard then moves us to it).
   const bound = async (identity: DeviceIdentity) => {

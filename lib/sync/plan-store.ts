@@ -1,20 +1,22 @@
 /**
  * One plan's IndexedDB database, written so that every failure is seen.
  *
- * y-indexeddb 9 writes each update in its own IndexedDB transaction but never reports a failed
- * write (quota, a database closed under it) and its `whenSynced` never settles when the database
- * cannot be opened. We keep its storage format and loading, and replace its per-update writer with
- * one that tracks each transaction and reports to a SaveTracker. y-indexeddb is pinned to 9.0.x
- * because this reaches into its `_storeUpdate`, `_db` and `_dbsize` fields.
+ * The format is y-indexeddb 9's (plan-database.ts), which every reader keeps. y-indexeddb itself
+ * writes each update in its own transaction but never reports a failed write (quota, a database
+ * closed under it), its `whenSynced` never settles when the database cannot be opened, and opening
+ * it writes. So the database is read by plan-database.ts, and every update is written here, one
+ * tracked transaction each, reported to a SaveTracker.
  */
 import { storeFirstScreen } from './first-screen-store.ts';
 import { outOfSpace } from '../platform/storage-space.ts';
 import type { FirstScreenRoots } from '../plan/first-screen.ts';
 import * as Y from 'yjs';
-import * as idb from 'lib0/indexeddb';
-import { IndexeddbPersistence, PREFERRED_TRIM_SIZE } from 'y-indexeddb';
+import { PlanConnection, UPDATES_STORE, type StoredUpdates } from './plan-database.ts';
 import { describeStorageError } from './save-state.ts';
 import type { SaveTracker } from './save-tracker.ts';
+
+/** After this many stored updates they are merged into one, as y-indexeddb does (its `PREFERRED_TRIM_SIZE`). */
+export const TRIM_ABOVE = 500;
 
 /** How long y-indexeddb waits after the 500th stored update before merging them (its own default). */
 const TRIM_DELAY_MS = 1000;
@@ -30,9 +32,9 @@ function watchForClose(db: IDBDatabase, onClosed: () => void): void {
 }
 
 /**
- * One plan's database: y-indexeddb opens and loads it (its format is kept); every update is then
- * written by `write`, one tracked transaction each. A retry replaces the y-indexeddb connection:
- * whatever the old one still reports is ignored.
+ * One plan's database: loaded by plan-database.ts, then every update written by `write`, one
+ * tracked transaction each. A retry replaces the connection: whatever the old one still reports is
+ * ignored.
  */
 export class PlanStore {
   readonly doc: Y.Doc;
@@ -40,7 +42,7 @@ export class PlanStore {
   readonly saves: SaveTracker;
   /** Whether the device is out of space (lib/platform/storage-space.ts). */
   readonly space: () => Promise<boolean>;
-  #provider!: IndexeddbPersistence;
+  #connection!: PlanConnection;
   #trimTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(doc: Y.Doc, name: string, saves: SaveTracker, space: () => Promise<boolean> = outOfSpace) {
@@ -50,28 +52,43 @@ export class PlanStore {
     this.space = space;
   }
 
-  /** Opens the database (again, on a retry) and loads it into the document; `during` words a failure. */
-  open(during: 'open' | 'save' = 'open'): Promise<void> {
+  /**
+   * Opens the database (again, on a retry) and loads it into the document; `during` words a
+   * failure. `earlier`: the stored updates read before (early-open.ts), so only later ones are read.
+   */
+  open(during: 'open' | 'save' = 'open', earlier?: Promise<StoredUpdates | null>): Promise<void> {
     // Opening an empty document (every open but a retry): nothing can edit it before it is
     // loaded, so our writer starts listening only then. While a document has any 'update'
     // listener, Yjs encodes every transaction as an update for it, and encoding the whole stored
     // plan as it is loaded, only for us to ignore it, was a third of a large plan's cold open.
     const listenAfterLoad = this.doc.store.clients.size === 0;
-    const provider = new IndexeddbPersistence(this.name, this.doc);
-    this.#provider = provider;
-    this.#takeOverWriting(provider, listenAfterLoad);
-    const opened = provider._db.then((db) =>
+    const connection = new PlanConnection(this.name);
+    this.#connection = connection;
+    if (!listenAfterLoad) this.doc.on('update', this.#onUpdate);
+    const opened = connection.opened.then((db) =>
       watchForClose(db, () => {
-        if (provider !== this.#provider) return;
+        if (connection !== this.#connection) return;
         this.saves.fail(new DOMException('The database was closed', 'InvalidStateError'));
         // Chromium closes a full disk's database, and the write that found it full may never say
         // so: "out of space" is what the member can act on (it replaces "closed", save-tracker.ts).
         void this.space().then((full) => {
-          if (full && provider === this.#provider) this.saves.fail(new DOMException('The device has no space left', 'QuotaExceededError'));
+          if (full && connection === this.#connection) this.saves.fail(new DOMException('The device has no space left', 'QuotaExceededError'));
         });
       }),
     );
-    return Promise.all([provider.whenSynced, opened]).then(
+    const loaded = (async () => {
+      const read = await earlier?.catch(() => null);
+      // Edits made before loading are not in the database yet: stored with the first write.
+      const editedBefore = listenAfterLoad && this.doc.store.clients.size > 0;
+      await connection.load(this.doc, connection, read);
+      if (!listenAfterLoad || connection !== this.#connection || connection.closed) return;
+      this.doc.on('update', this.#onUpdate);
+      if (editedBefore) {
+        this.saves.dirty = true;
+        this.#write(new Uint8Array());
+      }
+    })();
+    return Promise.all([loaded, opened]).then(
       () => {
         if (!this.saves.dirty && this.saves.pending === 0) this.saves.set({ kind: 'saved' });
       },
@@ -83,44 +100,32 @@ export class PlanStore {
     );
   }
 
-  /** Replaces y-indexeddb's silent writer with ours; its destroy() unregisters whatever is there. */
-  #takeOverWriting(provider: IndexeddbPersistence, listenAfterLoad: boolean): void {
-    this.doc.off('update', provider._storeUpdate);
-    provider._storeUpdate = this.#onUpdate;
-    if (!listenAfterLoad) {
-      this.doc.on('update', this.#onUpdate);
-      return;
-    }
-    const listen = () => provider === this.#provider && !provider._destroyed && this.doc.on('update', this.#onUpdate);
-    void provider.whenSynced.then(listen, () => {});
-  }
-
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== this.#provider) this.#write(update);
+    if (origin !== this.#connection) this.#write(update);
   };
 
   /** Writes one update (or, when dirty, the whole state) in its own transaction. */
   #write(update: Uint8Array): void {
-    const db = this.#provider.db;
-    if (!db) return; // not open yet: y-indexeddb stores the full state when it opens
+    const db = this.#connection.db;
+    if (!db) return; // not open yet: written with the first write after loading (open)
     const wasDirty = this.saves.dirty;
     const payload = wasDirty ? Y.encodeStateAsUpdate(this.doc) : update;
     let tx: IDBTransaction;
     try {
-      tx = db.transaction(['updates'], 'readwrite');
-      tx.objectStore('updates').add(payload);
+      tx = db.transaction([UPDATES_STORE], 'readwrite');
+      tx.objectStore(UPDATES_STORE).add(payload);
     } catch (error) {
       this.saves.fail(error);
       return;
     }
-    const from = this.#provider;
+    const from = this.#connection;
     this.saves.started();
     tx.oncomplete = () => {
-      if (from !== this.#provider) return; // a connection retry() replaced: it no longer counts
+      if (from !== this.#connection) return; // a connection retry() replaced: it no longer counts
       this.#committed(wasDirty);
     };
     tx.onabort = () => {
-      if (from !== this.#provider) return;
+      if (from !== this.#connection) return;
       this.saves.pending--;
       this.saves.fail(tx.error ?? new DOMException('The save was cancelled', 'AbortError'));
       this.saves.settle();
@@ -138,10 +143,9 @@ export class PlanStore {
     this.saves.settle();
   }
 
-  /** After y-indexeddb's 500th stored update, merges them into one (as y-indexeddb itself does). */
+  /** After the 500th stored update, merges them into one (as y-indexeddb itself does). */
   #scheduleTrim(): void {
-    const provider = this.#provider;
-    if (++provider._dbsize < PREFERRED_TRIM_SIZE) return;
+    if (++this.#connection.size < TRIM_ABOVE) return;
     clearTimeout(this.#trimTimer);
     this.#trimTimer = setTimeout(() => {
       this.compact().catch((error: unknown) => this.saves.fail(error));
@@ -157,19 +161,19 @@ export class PlanStore {
    * a later key and stays. Resolves with whether it compacted; a failure changes nothing stored.
    */
   compact(above = 1): Promise<boolean> {
-    const provider = this.#provider;
-    const db = provider.db;
+    const connection = this.#connection;
+    const db = connection.db;
     if (!db) return Promise.resolve(false);
     return new Promise((resolve, reject) => {
       let compacted = false;
       let tx: IDBTransaction;
       try {
-        tx = db.transaction(['updates'], 'readwrite');
+        tx = db.transaction([UPDATES_STORE], 'readwrite');
       } catch (error) {
         reject(error);
         return;
       }
-      const updates = tx.objectStore('updates');
+      const updates = tx.objectStore(UPDATES_STORE);
       const keys = updates.getAllKeys();
       keys.onsuccess = () => {
         const stored = keys.result;
@@ -179,7 +183,7 @@ export class PlanStore {
         compacted = true;
       };
       tx.oncomplete = () => {
-        if (compacted && provider === this.#provider) provider._dbsize = 1;
+        if (compacted && connection === this.#connection) connection.size = 1;
         resolve(compacted);
       };
       tx.onabort = () => reject(tx.error ?? new DOMException('The stored plan could not be merged', 'AbortError'));
@@ -188,7 +192,7 @@ export class PlanStore {
 
   /** Keeps `roots` as the first screen of what is stored now (first-screen-store.ts); nothing when closed. */
   keepFirstScreen(roots: FirstScreenRoots): Promise<void> {
-    const db = this.#provider.db;
+    const db = this.#connection.db;
     if (!db) return Promise.resolve();
     try {
       return storeFirstScreen(db, roots);
@@ -207,15 +211,14 @@ export class PlanStore {
   async retry(): Promise<void> {
     const cause = this.saves.state;
     this.saves.dirty = true;
-    await this.#provider.destroy().catch(() => {});
+    await this.#disconnect();
     // A connection the browser closed may never report its last transactions (Chromium, disk
     // full): stop waiting for them, the whole document is stored again below.
     this.saves.pending = 0;
     this.saves.set({ kind: 'saving' });
     try {
       await this.open('save');
-      // y-indexeddb's own first write on opening is not followed (whenSynced resolves before it
-      // commits), so store the whole document through our writer: "saved" only once committed.
+      // Store the whole document through our writer: "saved" only once committed.
       await this.flush();
     } catch (failure) {
       // Chromium names no cause when it cannot reopen a full disk ("Internal error opening
@@ -235,25 +238,22 @@ export class PlanStore {
     await this.compact(0);
   }
 
-  /** A value kept in the plan's database beside its updates (y-indexeddb's `custom` store). */
+  /** A value kept in the plan's database beside its updates (the `custom` store). */
   readExtra(key: string): Promise<unknown> {
-    return this.#provider.get(key);
+    return this.#connection.get(key);
   }
 
   writeExtra(key: string, value: unknown): Promise<void> {
-    return this.#provider.set(key, value as never).then(() => {});
+    return this.#connection.set(key, value);
   }
 
   deleteExtra(key: string): Promise<void> {
-    return this.#provider.del(key).then(() => {});
+    return this.#connection.delete(key);
   }
 
   /** The extras' keys that start with `prefix`, in ascending order. */
-  async extraKeys(prefix: string): Promise<string[]> {
-    const db = await this.#provider._db;
-    const [custom] = idb.transact(db, ['custom'], 'readonly');
-    const keys = await idb.getAllKeys(custom!, idb.createIDBKeyRangeBound(prefix, `${prefix}\uffff`, false, false));
-    return keys.filter((k): k is string => typeof k === 'string');
+  extraKeys(prefix: string): Promise<string[]> {
+    return this.#connection.keys(prefix);
   }
 
   /** Stores what is pending, then closes the database. */
@@ -261,6 +261,12 @@ export class PlanStore {
     clearTimeout(this.#trimTimer);
     await this.flush().catch(() => {});
     this.saves.forgetListeners();
-    await this.#provider.destroy();
+    await this.#disconnect();
+  }
+
+  /** Stops writing and closes the connection. */
+  #disconnect(): Promise<void> {
+    this.doc.off('update', this.#onUpdate);
+    return this.#connection.close();
   }
 }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLargePlan } from '../helpers/large-plan.ts';
 import { openEarly } from '../../../lib/sync/early-open.ts';
 import { openPlanSession, type PlanSession } from '../../../lib/sync/plan-session.ts';
+import type { StoredUpdates } from '../../../lib/sync/plan-database.ts';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -83,7 +84,15 @@ describe('a plan with a kept first screen', () => {
   it('gives the first screen, and loads the plan once it has painted', async () => {
     await storeLargePlan();
     const opened: string[] = [];
-    const early = openEarly(PLAN, 'family', async (id) => (opened.push(id), null as unknown as PlanSession), indexedDB, 10_000, 10_000);
+    let readAhead: Promise<StoredUpdates | null> | undefined;
+    const early = openEarly(
+      PLAN,
+      'family',
+      async (id, options) => (opened.push(id), (readAhead = options?.stored), null as unknown as PlanSession),
+      indexedDB,
+      10_000,
+      10_000,
+    );
     const roots = await early.firstScreen(PLAN)!;
     expect(roots).not.toBeNull();
     expect(early.firstScreen(PLAN)).toBeUndefined(); // once: later the page may have changed the plan
@@ -91,6 +100,8 @@ describe('a plan with a kept first screen', () => {
     expect(opened).toEqual([]);
     early.firstScreenShown(PLAN);
     await vi.waitFor(() => expect(opened).toEqual([PLAN]));
+    // Its stored updates were read while the first screen painted: only applying them is left.
+    expect((await readAhead)?.updates.length).toBeGreaterThan(0);
   });
 
   it('loads the plan anyway when the first screen never paints', async () => {
