@@ -9,9 +9,23 @@ import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { generateLargePlan } from '../../bench/fixtures/large-plan.ts';
 import { injectPlan } from '../../bench/fixtures/inject-plan.ts';
 import { planDatabaseName } from '../../lib/sync/persistence.ts';
+import { createPlan } from '../../lib/plan/index.ts';
+import * as Y from 'yjs';
 import { NARROWEST } from './support/a11y.ts';
+import { PlanPage } from './pages/plan-page.ts';
 
 const PLAN = 'e'.repeat(32);
+
+/** The key of the last update stored in a plan's database: it moves on with every write. */
+const lastStoredKey = (page: import('@playwright/test').Page, planId: string) =>
+  page.evaluate((name) => new Promise<IDBValidKey | null>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const last = open.result.transaction('updates').objectStore('updates').openKeyCursor(null, 'prev');
+      last.onsuccess = () => (open.result.close(), resolve(last.result?.key ?? null));
+    };
+  }), planDatabaseName(planId));
 
 test('a large plan shows its first screen while it loads, then opens to edit', async ({ ext }) => {
   test.setTimeout(120_000);
@@ -76,4 +90,24 @@ test('a large plan shows its first screen while it loads, then opens to edit', a
   await expect(look.getByText('Getting the plan ready to edit…')).toBeVisible();
   await look.screenshot({ path: '.tmp/screens/first-screen-320.png', fullPage: false });
   await expectNoAxeViolations(look, 'first screen of a large plan');
+});
+
+test('looking at a plan writes nothing to it', async ({ ext }) => {
+  // A write on opening would make the background count the plan again, and put its first screen out of date.
+  const planId = 'f'.repeat(32);
+  const doc = new Y.Doc();
+  createPlan(doc, { familyName: 'Lookwell', children: [{ name: 'Ivy', dob: '2020-05-01' }], profileId: 'national', division: 'england-and-wales', createdBy: 'Sam Sample', createdAt: '2026-11-02' });
+  const setup = await ext.openPage('sidepanel.html#/');
+  await injectPlan(setup, planId, doc);
+  const before = await lastStoredKey(setup, planId);
+  expect(before).not.toBeNull();
+
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html#/plan/${planId}/family`);
+  await expect(page.getByRole('textbox', { name: 'Family name' })).toHaveValue('Lookwell');
+  await page.waitForFunction(() => performance.getEntriesByName('plan-interactive').length > 0);
+  await new PlanPage(page).goToSection('Outcomes and actions');
+  expect(await lastStoredKey(setup, planId)).toBe(before);
+  await page.close();
+  expect(await lastStoredKey(setup, planId)).toBe(before);
 });
