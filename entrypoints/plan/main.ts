@@ -1,9 +1,4 @@
-import { mount } from 'svelte';
-import App from '../../components/App.svelte';
 import '../../components/app.css';
-import { startServices } from '../../lib/services/start-services.ts';
+import { startApp } from '../../components/start-app.ts';
 
-startServices().then(
-  (services) => mount(App, { target: document.getElementById('app')!, props: { services, layout: 'tab' } }),
-  (error: unknown) => console.error('The app could not start', error),
-);
+startApp('tab');
