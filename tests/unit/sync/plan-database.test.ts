@@ -102,3 +102,26 @@ describe('the plan’s database', () => {
     expect(doc.getText('t').toString()).toBe('all');
   });
 });
+
+describe('a damaged stored plan', () => {
+  it('is refused with a clear message, not left loading, and nothing is written', async () => {
+    await store('kept');
+    // An update that cannot be read (cut short), stored after the plan's own.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(planDatabaseName(PLAN));
+      request.onsuccess = () => {
+        const tx = request.result.transaction('updates', 'readwrite');
+        tx.objectStore('updates').add(new Uint8Array([5]));
+        tx.oncomplete = () => (request.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const before = await storedPlanVersion(PLAN);
+    const doc = new Y.Doc();
+    const p = persistPlan(doc, PLAN, undefined);
+    await expect(p.whenLoaded).rejects.toMatchObject({ kind: 'error', reason: 'open' });
+    expect(p.state).toMatchObject({ kind: 'error', message: expect.stringMatching(/could not be opened.*Nothing has been changed/) });
+    await p.destroy();
+    expect(await storedPlanVersion(PLAN)).toBe(before);
+  });
+});
