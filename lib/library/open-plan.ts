@@ -3,9 +3,9 @@
  * membership epochs the session moves to (the secret to sync with next time it opens).
  */
 import type { KeyValueArea } from '../platform/key-value-area.ts';
-import { openPlanSession, type PlanSession } from '../sync/plan-session.ts';
+import { openPlanSession, type PlanSession, type PlanSessionOptions } from '../sync/plan-session.ts';
 import { recordPlanEpoch } from './plan-index.ts';
 
-export function planOpener(area: KeyValueArea): (planId: string) => Promise<PlanSession> {
-  return (planId) => openPlanSession(planId, { saveEpoch: (epoch, secret) => recordPlanEpoch(area, planId, epoch, secret) });
+export function planOpener(area: KeyValueArea): (planId: string, options?: PlanSessionOptions) => Promise<PlanSession> {
+  return (planId, options = {}) => openPlanSession(planId, { ...options, saveEpoch: (epoch, secret) => recordPlanEpoch(area, planId, epoch, secret) });
 }

@@ -16,7 +16,7 @@ import { createServices, loadStoredValues, type Services } from './services.ts';
 import { parseRoute, sectionId } from '../state/route.ts';
 import { FIRST_SCREEN_ROOTS } from '../plan/first-screen.ts';
 import { openEarly } from '../sync/early-open.ts';
-import { openPlanSession } from '../sync/plan-session.ts';
+import { planOpener } from '../library/open-plan.ts';
 import { readFirstScreen } from '../sync/first-screen-store.ts';
 import { planDatabaseName } from '../sync/persistence.ts';
 import { askForChecksOnPlanChanges } from './ask-for-checks.ts';
@@ -27,18 +27,21 @@ const POLICY_WAIT_MS = 150;
 export async function startServices(win: Window = window): Promise<Services> {
   // The plan in the address starts loading now, beside the reads below (lib/sync/early-open.ts).
   const route = parseRoute(win.location.hash);
-  const early = route.view === 'plan' ? openEarly(route.planId, sectionId(route.section)) : openEarly(undefined, '');
+  const area = browserLocalArea();
+  // Every plan this page opens keeps its entry in the plan list on the latest epoch (planOpener).
+  const open = planOpener(area);
+  const early = route.view === 'plan' ? openEarly(route.planId, sectionId(route.section), open) : openEarly(undefined, '');
   void requestPersistentStorage().catch(() => {});
   // Not awaited: a new profile's managed storage can take seconds (lib/state/managed-policy.svelte.ts).
   const managed = browserManagedStorage().read().then((raw) => readManagedPolicy(raw, SHIPPED_PROFILES.map((p) => p.id)));
   const services = createServices({
     managed,
-    area: browserLocalArea(),
+    area,
     clock: systemClock,
     pages: browserPages(),
     recheck: browserRecheckRequests(),
     holds: webLockHolds(),
-    openPlan: (planId) => early.take(planId) ?? openPlanSession(planId),
+    openPlan: (planId) => early.take(planId) ?? open(planId),
     firstScreenShown: (planId) => early.firstScreenShown(planId),
     firstScreen: (planId, section) => early.firstScreen(planId) ?? readFirstScreen(planDatabaseName(planId), FIRST_SCREEN_ROOTS[section] ?? []).roots,
     onWake: (callback) => {

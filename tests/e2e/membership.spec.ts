@@ -176,6 +176,10 @@ test('the chair admits two members by safety code, removes one; the removed one 
   await expectAccessibleView(jo.page, 'removed from the plan');
   await jo.page.screenshot({ path: '.tmp/screens/membership-removed-320.png', fullPage: true });
 
+  // The chair's and Asha's pages moved to the new key, and their plan lists keep it for the next
+  // open (the background copy stands aside while a page has the plan).
+  for (const m of [chair, asha]) await expect.poll(async () => (await planEntry(m.page, planId)).epoch, { timeout: 30_000 }).toBe(1);
+
   // From here on, count what reaches Jo's device.
   const joBefore = await progress(jo.page, planId);
   const joRooms = await roomsKnownTo(jo.page, planId);
