@@ -53,9 +53,9 @@ export function openEarly(
     // Loading the plan is one long task: started before its first screen has painted, it would
     // hold that back. So a plan with a first screen loads once it is on screen, its updates read meanwhile.
     if (!(await firstScreen)) return open(planId);
-    const stored = readStoredUpdates(planDatabaseName(planId), factory);
+    const updates = readStoredUpdates(planDatabaseName(planId), factory);
     await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, firstScreenWaitMs))]);
-    return open(planId, { stored });
+    return open(planId, { stored: updates });
   });
   opening.catch(() => {}); // reported to whoever takes it
   let taken = false;

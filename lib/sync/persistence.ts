@@ -15,8 +15,8 @@ import { SaveTracker } from './save-tracker.ts';
 
 /**
  * Opening merges the stored updates into one when more than this many are stored (each edit is
- * one), this long after the plan has loaded: after its
- * first paint, so it never delays opening, and the next open applies one update.
+ * one), this long after the plan has loaded: after its first paint, so it never delays opening,
+ * and the next open applies one update.
  */
 export const COMPACT_ON_OPEN_ABOVE = 20;
 export const COMPACT_AFTER_LOAD_MS = 2000;
