@@ -11,6 +11,7 @@ import { browserPages } from '../platform/extension-pages.ts';
 import { webLockHolds } from '../platform/plan-holds.ts';
 import { browserManagedStorage } from '../platform/managed-storage.ts';
 import { readManagedPolicy } from '../settings/managed.ts';
+import { readManagedWithCopy } from '../settings/managed-copy.ts';
 import { SHIPPED_PROFILES } from '../rules/deadlines/profiles/index.ts';
 import { createServices, loadStoredValues, type Services } from './services.ts';
 import { parseRoute, sectionId } from '../state/route.ts';
@@ -32,8 +33,9 @@ export async function startServices(win: Window = window): Promise<Services> {
   const open = planOpener(area);
   const early = route.view === 'plan' ? openEarly(route.planId, sectionId(route.section), open) : openEarly(undefined, '');
   void requestPersistentStorage().catch(() => {});
-  // Not awaited: a new profile's managed storage can take seconds (lib/state/managed-policy.svelte.ts).
-  const managed = browserManagedStorage().read().then((raw) => readManagedPolicy(raw, SHIPPED_PROFILES.map((p) => p.id)));
+  // Not awaited: a new profile's managed storage can take seconds (lib/state/managed-policy.svelte.ts);
+  // the copy kept from its last answer stands in after a moment (lib/settings/managed-copy.ts).
+  const managed = readManagedWithCopy(browserManagedStorage(), area).then((raw) => readManagedPolicy(raw, SHIPPED_PROFILES.map((p) => p.id)));
   const services = createServices({
     managed,
     area,
