@@ -5,11 +5,11 @@
  * The check runs on every change to the plan list and whenever a page's plan has changed
  * (lib/services/ask-for-checks.ts), and reading a plan means decoding its whole document (hundreds
  * of milliseconds for a large one): reading every plan each time grew with the number of plans,
- * and competed with the next plan being opened. So each plan's urgent items are kept (in the browser's session storage: memory, gone
- * when the browser closes) with what they were computed from: the plan's stored version
- * (read-stored-plan.ts, cheap), the day, the member's own profiles and the plan's entry in the
- * list. A plan is read again only when one of those has moved on. Plans that are gone from the
- * list are forgotten.
+ * and competed with the next plan being opened. So each plan's urgent items are kept (in the
+ * browser's session storage: memory, gone when the browser closes) with what they were computed
+ * from: the plan's stored version (read-stored-plan.ts, cheap), the day, the member's own profiles
+ * and the plan's entry in the list. A plan is read again only when one of those has moved on.
+ * Plans that are gone from the list are forgotten.
  */
 import { listPlans, type PlanSummary } from '../library/plan-index.ts';
 import type { KeyValueArea } from '../platform/key-value-area.ts';
@@ -81,4 +81,3 @@ function readKept(value: unknown): Map<string, KeptPlan> {
   }
   return kept;
 }
-

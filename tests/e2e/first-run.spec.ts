@@ -9,12 +9,10 @@ import { PlanListPage } from './pages/plan-list-page.ts';
 import { PlanPage } from './pages/plan-page.ts';
 import { startSignaling } from './support/signaling.ts';
 import { launchExtension } from './support/browser.ts';
+import type { ExtensionGlobal } from './support/extension-global.ts';
 import { NARROWEST, expectAccessibleView } from './support/a11y.ts';
 
 const WHO_ARE_YOU = 'Before you start: who are you?';
-
-/** The extension's storage, as an extension page or its worker sees it. */
-type ExtensionGlobal = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } } } };
 
 test('first open asks who you are; skipped, it is never asked again; Share says what is missing and takes you there', async ({ panel }) => {
   const server = await startSignaling();

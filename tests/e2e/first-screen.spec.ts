@@ -13,19 +13,9 @@ import { createPlan } from '../../lib/plan/index.ts';
 import * as Y from 'yjs';
 import { NARROWEST } from './support/a11y.ts';
 import { PlanPage } from './pages/plan-page.ts';
+import { lastStoredKey } from './support/stored-plan.ts';
 
 const PLAN = 'e'.repeat(32);
-
-/** The key of the last update stored in a plan's database: it moves on with every write. */
-const lastStoredKey = (page: import('@playwright/test').Page, planId: string) =>
-  page.evaluate((name) => new Promise<IDBValidKey | null>((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const last = open.result.transaction('updates').objectStore('updates').openKeyCursor(null, 'prev');
-      last.onsuccess = () => (open.result.close(), resolve(last.result?.key ?? null));
-    };
-  }), planDatabaseName(planId));
 
 test('a large plan shows its first screen while it loads, then opens to edit', async ({ ext }) => {
   test.setTimeout(120_000);

@@ -15,6 +15,7 @@ import { mkdir, rm, rmdir, writeFile, access, constants } from 'node:fs/promises
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { EXTENSION_ID, launchExtension, type ExtensionBrowser } from './support/browser.ts';
+import type { ExtensionGlobal } from './support/extension-global.ts';
 import { expectAccessibleView, NARROWEST } from './support/a11y.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -49,7 +50,7 @@ test('the organisation’s settings reach the extension through managed storage;
     const page = await ext.openPage('sidepanel.html#/settings/network');
     // Chromium hands over what fits the schema and drops the rest itself (a number for a profile id).
     const managed = await page.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { managed: { get(keys: null): Promise<unknown> } } } }).chrome.storage.managed.get(null),
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.managed.get(null),
     );
     expect(managed).toEqual({ relay: 'relay.council.example.gov.uk' });
     await rm(file, { force: true });

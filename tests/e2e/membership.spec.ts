@@ -19,6 +19,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { launchExtension, type ExtensionBrowser } from './support/browser.ts';
+import type { ExtensionGlobal } from './support/extension-global.ts';
 import { startSignaling, type SignalingServer } from './support/signaling.ts';
 import { startRelayServer, type RelayProcess } from './support/relay-server.ts';
 import { openMember, closeMembers } from './support/member.ts';
@@ -57,9 +58,8 @@ async function progress(page: Page, planId: string): Promise<Map<number, number>
 
 /** A plan's entry in a profile's plan list (extension storage). */
 async function planEntry(page: Page, planId: string): Promise<Record<string, unknown>> {
-  type StorageLocal = { get(key: string): Promise<Record<string, unknown>> };
   return page.evaluate(
-    async (key) => (await (globalThis as unknown as { chrome: { storage: { local: StorageLocal } } }).chrome.storage.local.get(key))[key] as Record<string, unknown>,
+    async (key) => (await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(key))[key] as Record<string, unknown>,
     `plan/${planId}`,
   );
 }

@@ -26,6 +26,26 @@ export async function storedPlan(page: Page, planId: string): Promise<Y.Doc> {
   return doc;
 }
 
+/** The key of the last update stored for the plan (null when none): it moves on with every write. */
+export function lastStoredKey(page: Page, planId: string): Promise<IDBValidKey | null> {
+  return page.evaluate(
+    (name) =>
+      new Promise<IDBValidKey | null>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const last = open.result.transaction('updates', 'readonly').objectStore('updates').openKeyCursor(null, 'prev');
+          last.onsuccess = () => {
+            open.result.close();
+            resolve(last.result?.key ?? null);
+          };
+          last.onerror = () => reject(last.error);
+        };
+      }),
+    `plan:${planId}`,
+  );
+}
+
 /** Appends `update` to the plan's stored updates, as y-indexeddb itself writes them. */
 export function appendStoredUpdate(page: Page, planId: string, update: Uint8Array): Promise<void> {
   return writeStoredUpdate(page, planId, update, false);
